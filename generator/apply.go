@@ -1,0 +1,99 @@
+package generator
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// NotEmptyError is returned when a new project would be written into a directory that already
+// has files in it.
+type NotEmptyError struct {
+	Dir string
+}
+
+func (e *NotEmptyError) Error() string {
+	return fmt.Sprintf("target directory %s is not empty", e.Dir)
+}
+
+// WriteNew writes plan as a new project at dir. Unless force is set, dir must not exist or be
+// empty. The files are first written into a temporary sibling of dir, which is then renamed into
+// place, so a failure part-way leaves nothing behind.
+func WriteNew(plan *Plan, dir string, force bool) error {
+	dir = filepath.Clean(dir)
+	empty, err := IsEmptyDir(dir)
+	if err != nil {
+		return fmt.Errorf("check target directory: %w", err)
+	}
+	if !empty && !force {
+		return &NotEmptyError{Dir: dir}
+	}
+	parent := filepath.Dir(dir)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("create parent directory: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".scaffold-*")
+	if err != nil {
+		return fmt.Errorf("create staging directory: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	if err := writeFiles(plan, tmp); err != nil {
+		return err
+	}
+	if empty {
+		// A leftover empty directory would make the rename fail; it holds nothing to keep.
+		if err := os.Remove(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("replace empty directory: %w", err)
+		}
+		if err := os.Chmod(tmp, 0o755); err != nil {
+			return fmt.Errorf("set project directory mode: %w", err)
+		}
+		if err := os.Rename(tmp, dir); err != nil {
+			return fmt.Errorf("move project into place: %w", err)
+		}
+		return nil
+	}
+	// With force the directory has other files in it, so files are moved in one by one; they were
+	// all written successfully first, so what can still fail here is only the final renames.
+	for _, f := range plan.Files {
+		dst := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("create directory for %s: %w", f.Path, err)
+		}
+		if err := os.Rename(filepath.Join(tmp, filepath.FromSlash(f.Path)), dst); err != nil {
+			return fmt.Errorf("move %s into place: %w", f.Path, err)
+		}
+	}
+	return nil
+}
+
+func writeFiles(plan *Plan, root string) error {
+	for _, f := range plan.Files {
+		dst := filepath.Join(root, filepath.FromSlash(f.Path))
+		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+			return fmt.Errorf("create directory for %s: %w", f.Path, err)
+		}
+		mode := f.Mode
+		if mode == 0 {
+			mode = 0o644
+		}
+		if err := os.WriteFile(dst, f.Data, mode); err != nil {
+			return fmt.Errorf("write %s: %w", f.Path, err)
+		}
+	}
+	return nil
+}
+
+// IsEmptyDir reports whether dir is missing or an empty directory.
+func IsEmptyDir(dir string) (bool, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	return len(entries) == 0, nil
+}

@@ -1,0 +1,176 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"slices"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// CoreName is the catalog entry every project has; it is not a feature a user can name.
+const CoreName = "core"
+
+// Catalog is every entry the templates offer, core first, then features in catalog order.
+type Catalog struct {
+	// Entries holds core followed by the features, in the order catalog.yaml lists them. That order
+	// is also the order in which contributions are rendered, so output never depends on the order
+	// a user typed features in.
+	Entries []*Manifest
+	// Versions pins every npm package a template may name; it is the one place versions live.
+	Versions map[string]string
+
+	fsys fs.FS
+}
+
+// catalogFile is templates/catalog.yaml.
+type catalogFile struct {
+	Features []string          `yaml:"features"`
+	NPM      map[string]string `yaml:"npm"`
+}
+
+// LoadCatalog reads catalog.yaml and every manifest from fsys, and checks that they agree with
+// each other: every listed feature has a folder, every folder is listed, every name a manifest
+// uses exists, and every npm package is pinned.
+func LoadCatalog(fsys fs.FS) (*Catalog, error) {
+	var cf catalogFile
+	if err := decodeYAML(fsys, "catalog.yaml", &cf); err != nil {
+		return nil, err
+	}
+	c := &Catalog{Versions: cf.NPM, fsys: fsys}
+	core, err := loadManifest(fsys, CoreName)
+	if err != nil {
+		return nil, err
+	}
+	c.Entries = append(c.Entries, core)
+	for _, name := range cf.Features {
+		m, err := loadManifest(fsys, path.Join("features", name))
+		if err != nil {
+			return nil, err
+		}
+		if m.Name != name {
+			return nil, fmt.Errorf("load catalog: features/%s/manifest.yaml names itself %q", name, m.Name)
+		}
+		c.Entries = append(c.Entries, m)
+	}
+	if err := c.check(cf.Features); err != nil {
+		return nil, fmt.Errorf("load catalog: %w", err)
+	}
+	return c, nil
+}
+
+func (c *Catalog) check(listed []string) error {
+	var problems []error
+	folders, err := fs.ReadDir(c.fsys, "features")
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for _, d := range folders {
+		if d.IsDir() && !slices.Contains(listed, d.Name()) {
+			problems = append(problems, fmt.Errorf("folder features/%s is not listed in catalog.yaml", d.Name()))
+		}
+	}
+	seen := map[string]bool{}
+	for _, m := range c.Entries {
+		if seen[m.Name] {
+			problems = append(problems, fmt.Errorf("%s is listed twice", m.Name))
+		}
+		seen[m.Name] = true
+	}
+	for _, m := range c.Entries {
+		names := m.conditionNames()
+		for _, r := range slices.Concat(m.Requires, m.Conflicts) {
+			names = append(names, r.Feature)
+		}
+		for _, dep := range names {
+			if dep == CoreName || c.Lookup(dep) == nil {
+				problems = append(problems, fmt.Errorf("%s names unknown feature %q", m.Name, dep))
+			}
+		}
+		for _, pkg := range slices.Concat(m.Packages, m.DevPackages) {
+			if c.Versions[pkg.Name] == "" {
+				problems = append(problems, fmt.Errorf("%s uses npm package %q, which catalog.yaml does not pin", m.Name, pkg.Name))
+			}
+		}
+	}
+	return errors.Join(problems...)
+}
+
+// Lookup returns the entry with that name, or nil.
+func (c *Catalog) Lookup(name string) *Manifest {
+	for _, m := range c.Entries {
+		if m.Name == name {
+			return m
+		}
+	}
+	return nil
+}
+
+// Features returns the entries a user can ask for: every entry but core.
+func (c *Catalog) Features() []*Manifest {
+	return c.Entries[1:]
+}
+
+// FeatureNames returns the names of Features, in catalog order.
+func (c *Catalog) FeatureNames() []string {
+	names := make([]string, 0, len(c.Entries)-1)
+	for _, m := range c.Features() {
+		names = append(names, m.Name)
+	}
+	return names
+}
+
+func (c *Catalog) index(name string) int {
+	return slices.IndexFunc(c.Entries, func(m *Manifest) bool { return m.Name == name })
+}
+
+func loadManifest(fsys fs.FS, dir string) (*Manifest, error) {
+	var m Manifest
+	if err := decodeYAML(fsys, path.Join(dir, "manifest.yaml"), &m); err != nil {
+		return nil, err
+	}
+	m.dir = dir
+	files, err := listFiles(fsys, path.Join(dir, "files"))
+	if err != nil {
+		return nil, fmt.Errorf("load %s: %w", dir, err)
+	}
+	m.files = files
+	return &m, nil
+}
+
+// listFiles returns the paths below root, relative to it and sorted. A missing root is empty.
+func listFiles(fsys fs.FS, root string) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if p == root && errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir
+			}
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, strings.TrimPrefix(p, root+"/"))
+		}
+		return nil
+	})
+	sort.Strings(files)
+	return files, err
+}
+
+func decodeYAML(fsys fs.FS, name string, v any) error {
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("parse %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,132 @@
+package generator_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/templates"
+	"golang.org/x/tools/txtar"
+)
+
+//go:generate go test . -run TestGolden -update
+
+var update = flag.Bool("update", false, "rewrite the golden archives in ../testdata from the current templates")
+
+// goldenDir holds one txtar archive per scenario: its comment gives the answers (name: and
+// features: lines), its files are the whole generated tree.
+const goldenDir = "../testdata"
+
+func TestGolden(t *testing.T) {
+	cat, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, err := filepath.Glob(filepath.Join(goldenDir, "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(paths) == 0 {
+		t.Fatalf("no golden archives in %s", goldenDir)
+	}
+	for _, path := range paths {
+		t.Run(strings.TrimSuffix(filepath.Base(path), ".txtar"), func(t *testing.T) {
+			archive, err := txtar.ParseFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			name, features := parseAnswers(t, archive.Comment)
+			res, err := cat.Resolve(features)
+			if err != nil {
+				t.Fatal(err)
+			}
+			result, err := cat.Generate(name, res)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := planArchive(archive.Comment, result.Plan)
+			if *update {
+				if err := os.WriteFile(path, txtar.Format(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(archiveFiles(archive), archiveFiles(got)); diff != "" {
+				t.Errorf("generated tree differs from %s (-want +got); run go generate ./generator to accept:\n%s", path, diff)
+			}
+		})
+	}
+}
+
+// TestDeterministic renders the same answers twice, from separately loaded catalogs, and expects
+// the same bytes: no clock, map order or randomness may reach a generated file.
+func TestDeterministic(t *testing.T) {
+	render := func() []byte {
+		cat, err := generator.LoadCatalog(templates.FS)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, m := range cat.Features() {
+			if !m.Planned {
+				all = append(all, m.Name)
+			}
+		}
+		res, err := cat.Resolve(all)
+		if err != nil {
+			t.Fatal(err)
+		}
+		result, err := cat.Generate("demo", res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return txtar.Format(planArchive(nil, result.Plan))
+	}
+	first := render()
+	for range 5 {
+		if !bytes.Equal(first, render()) {
+			t.Fatal("two renders of the same answers differ")
+		}
+	}
+}
+
+func parseAnswers(t *testing.T, comment []byte) (name string, features []string) {
+	t.Helper()
+	for _, line := range strings.Split(string(comment), "\n") {
+		key, value, ok := strings.Cut(line, ":")
+		value = strings.TrimSpace(value)
+		switch {
+		case !ok:
+		case key == "name":
+			name = value
+		case key == "features" && value != "":
+			features = strings.Split(value, ",")
+		}
+	}
+	if name == "" {
+		t.Fatal("archive comment has no name: line")
+	}
+	return name, features
+}
+
+func planArchive(comment []byte, plan *generator.Plan) *txtar.Archive {
+	a := &txtar.Archive{Comment: comment}
+	for _, f := range plan.Files {
+		a.Files = append(a.Files, txtar.File{Name: f.Path, Data: f.Data})
+	}
+	return a
+}
+
+// archiveFiles maps paths to contents as strings, so that cmp.Diff shows line-level differences.
+func archiveFiles(a *txtar.Archive) map[string]string {
+	m := make(map[string]string, len(a.Files))
+	for _, f := range a.Files {
+		m[f.Name] = string(f.Data)
+	}
+	return m
+}

@@ -1,0 +1,283 @@
+package generator
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Model is everything the templates need to know about a project, gathered from the resolved
+// entries' manifests. Lists keep catalog order (core first) unless they say otherwise, so the
+// same answers always give the same model.
+type Model struct {
+	Name string
+	// Features are the resolved feature names, core excluded, in catalog order.
+	Features []string
+
+	Middleware  []MiddlewareEntry
+	Env         []EnvEntry
+	Packages    []NPMPackage
+	DevPackages []NPMPackage
+	// Scripts keep the order manifests declare them in: start, dev and test read best first.
+	Scripts   []Script
+	Resources []SnippetEntry
+	Checks    []SnippetEntry
+	Shutdown  []SnippetEntry
+	Services  []ComposeService
+	Docs      []DocEntry
+
+	imports map[string][]Import
+	files   []ownedFile
+}
+
+// MiddlewareEntry is a Middleware with the catalog entry it comes from.
+type MiddlewareEntry struct {
+	Middleware
+	Feature string
+}
+
+// EnvEntry is an EnvVar with the catalog entry it comes from.
+type EnvEntry struct {
+	EnvVar
+	Feature string
+}
+
+// NPMPackage is a package with its pinned version.
+type NPMPackage struct {
+	Name    string
+	Version string
+}
+
+// SnippetEntry is a Snippet with the catalog entry it comes from.
+type SnippetEntry struct {
+	Snippet
+	Feature string
+}
+
+// ComposeService is a Service with the catalog entry it comes from.
+type ComposeService struct {
+	Service
+	Feature string
+}
+
+// DocEntry is a Doc with the catalog entry it comes from.
+type DocEntry struct {
+	Doc
+	Feature string
+}
+
+// PhaseGroup is one phase of the pipeline with its entries in registration order.
+type PhaseGroup struct {
+	Phase   MiddlewarePhase
+	Entries []MiddlewareEntry
+}
+
+type ownedFile struct {
+	entry *Manifest
+	path  string // relative to the entry's files/ folder
+}
+
+// BuildModel gathers the contributions of every resolved entry.
+func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
+	m := &Model{Name: name, Features: res.FeatureNames(), imports: map[string][]Import{}}
+	packages := map[string]bool{}
+	devPackages := map[string]bool{}
+	scripts := map[string]string{}
+	for _, e := range res.Entries {
+		for _, p := range e.Packages {
+			if p.holds(res) {
+				packages[p.Name] = true
+			}
+		}
+		for _, p := range e.DevPackages {
+			if p.holds(res) {
+				devPackages[p.Name] = true
+			}
+		}
+		for _, s := range e.Scripts {
+			if _, ok := scripts[s.Name]; ok {
+				return nil, fmt.Errorf("build model: %s redefines npm script %q", e.Name, s.Name)
+			}
+			scripts[s.Name] = s.Command
+			m.Scripts = append(m.Scripts, s)
+		}
+		for _, v := range e.Env {
+			if v.holds(res) {
+				m.Env = append(m.Env, EnvEntry{EnvVar: v, Feature: e.Name})
+			}
+		}
+		for _, imp := range e.Imports {
+			if imp.holds(res) {
+				m.addImport(imp.File, imp)
+			}
+		}
+		for _, mw := range e.Middleware {
+			if mw.holds(res) {
+				m.Middleware = append(m.Middleware, MiddlewareEntry{Middleware: mw, Feature: e.Name})
+				m.addImports("src/app.js", mw.Imports)
+			}
+		}
+		m.Resources = appendSnippets(m.Resources, e, res, e.Resources)
+		m.Checks = appendSnippets(m.Checks, e, res, e.Checks)
+		m.Shutdown = appendSnippets(m.Shutdown, e, res, e.Shutdown)
+		for _, s := range e.Services {
+			if s.holds(res) {
+				m.Services = append(m.Services, ComposeService{Service: s, Feature: e.Name})
+			}
+		}
+		for _, d := range e.Docs {
+			if d.holds(res) {
+				m.Docs = append(m.Docs, DocEntry{Doc: d, Feature: e.Name})
+			}
+		}
+		for _, f := range e.files {
+			if e.fileIncluded(f, res) {
+				m.files = append(m.files, ownedFile{entry: e, path: f})
+			}
+		}
+	}
+	m.Resources = replaceByName(m.Resources)
+	for _, s := range slices.Concat(m.Resources, m.Checks, m.Shutdown) {
+		m.addImports("src/dependencies.js", s.Imports)
+	}
+	// A stable sort keeps catalog order within a phase.
+	slices.SortStableFunc(m.Middleware, func(a, b MiddlewareEntry) int { return cmp.Compare(a.Phase, b.Phase) })
+	var err error
+	if m.Packages, err = c.pin(packages); err != nil {
+		return nil, err
+	}
+	if m.DevPackages, err = c.pin(devPackages); err != nil {
+		return nil, err
+	}
+	return m, nil
+}
+
+func appendSnippets(dst []SnippetEntry, e *Manifest, res *Resolution, src []Snippet) []SnippetEntry {
+	for _, s := range src {
+		if s.holds(res) {
+			dst = append(dst, SnippetEntry{Snippet: s, Feature: e.Name})
+		}
+	}
+	return dst
+}
+
+// replaceByName lets a later entry provide a resource under an existing name (the Postgres users
+// repository in place of the in-memory one). The later snippet stays where it is, after the
+// resources it may use, and the earlier one is dropped with its imports.
+func replaceByName(snippets []SnippetEntry) []SnippetEntry {
+	out := snippets[:0]
+	for i, s := range snippets {
+		replaced := slices.ContainsFunc(snippets[i+1:], func(later SnippetEntry) bool { return later.Name == s.Name })
+		if !replaced {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (m *Model) addImports(file string, imps []Import) {
+	for _, imp := range imps {
+		m.addImport(cmp.Or(imp.File, file), imp)
+	}
+}
+
+func (m *Model) addImport(file string, imp Import) {
+	imp.File = file
+	m.imports[file] = append(m.imports[file], imp)
+}
+
+func (c *Catalog) pin(names map[string]bool) ([]NPMPackage, error) {
+	var out []NPMPackage
+	for name := range names {
+		v := c.Versions[name]
+		if v == "" {
+			return nil, fmt.Errorf("build model: npm package %q has no pinned version in catalog.yaml", name)
+		}
+		out = append(out, NPMPackage{Name: name, Version: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+func (e *Manifest) fileIncluded(path string, res *Resolution) bool {
+	for _, rule := range e.Files {
+		if rule.Path == path {
+			return rule.holds(res)
+		}
+	}
+	return true
+}
+
+// Pipeline returns every phase, in order, with the middleware registered in it.
+func (m *Model) Pipeline() []PhaseGroup {
+	groups := make([]PhaseGroup, 0, len(Phases()))
+	for _, p := range Phases() {
+		g := PhaseGroup{Phase: p}
+		for _, mw := range m.Middleware {
+			if mw.Phase == p {
+				g.Entries = append(g.Entries, mw)
+			}
+		}
+		groups = append(groups, g)
+	}
+	return groups
+}
+
+// ServiceNames returns the compose services the project needs besides the app itself.
+func (m *Model) ServiceNames() []string {
+	var names []string
+	for _, s := range m.Services {
+		names = append(names, s.Name)
+	}
+	return names
+}
+
+// ImportLines returns the import statements of a generated file: packages first, then local
+// modules, each group sorted by module, with names merged and sorted.
+func (m *Model) ImportLines(file string) []string {
+	type merged struct {
+		def   string
+		names []string
+	}
+	byFrom := map[string]*merged{}
+	var froms []string
+	for _, imp := range m.imports[file] {
+		mg := byFrom[imp.From]
+		if mg == nil {
+			mg = &merged{}
+			byFrom[imp.From] = mg
+			froms = append(froms, imp.From)
+		}
+		if imp.Default != "" {
+			mg.def = imp.Default
+		}
+		for _, n := range imp.Names {
+			if !slices.Contains(mg.names, n) {
+				mg.names = append(mg.names, n)
+			}
+		}
+	}
+	local := func(from string) bool { return strings.HasPrefix(from, ".") }
+	sort.Slice(froms, func(i, j int) bool {
+		if local(froms[i]) != local(froms[j]) {
+			return !local(froms[i])
+		}
+		return froms[i] < froms[j]
+	})
+	lines := make([]string, 0, len(froms))
+	for _, from := range froms {
+		mg := byFrom[from]
+		slices.Sort(mg.names)
+		var parts []string
+		if mg.def != "" {
+			parts = append(parts, mg.def)
+		}
+		if len(mg.names) > 0 {
+			parts = append(parts, "{ "+strings.Join(mg.names, ", ")+" }")
+		}
+		lines = append(lines, fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from))
+	}
+	return lines
+}

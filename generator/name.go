@@ -1,0 +1,81 @@
+package generator
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// NameError says why a project name was refused.
+type NameError struct {
+	Name   string
+	Reason string
+}
+
+func (e *NameError) Error() string {
+	return fmt.Sprintf("invalid project name %q: %s", e.Name, e.Reason)
+}
+
+// maxNameLength is npm's limit for a package name.
+const maxNameLength = 214
+
+var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+
+// nodeBuiltins are names npm refuses for new packages because they shadow Node.js core modules.
+var nodeBuiltins = []string{
+	"assert", "async_hooks", "buffer", "child_process", "cluster", "console", "constants",
+	"crypto", "dgram", "diagnostics_channel", "dns", "domain", "events", "fs", "http", "http2",
+	"https", "inspector", "module", "net", "os", "path", "perf_hooks", "process", "punycode",
+	"querystring", "readline", "repl", "stream", "string_decoder", "sys", "test", "timers",
+	"tls", "trace_events", "tty", "url", "util", "v8", "vm", "wasi", "worker_threads", "zlib",
+}
+
+// ValidateName checks that name works both as a directory name and as an npm package name, so
+// the generated package.json is one npm accepts.
+func ValidateName(name string) error {
+	fail := func(reason string) error { return &NameError{Name: name, Reason: reason} }
+	switch {
+	case name == "":
+		return fail("it is empty")
+	case strings.ContainsAny(name, `/\`):
+		return fail("it must be a single directory name, without '/' (use --dir to choose where it goes)")
+	case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+		return fail("npm names cannot start with '.' or '_'")
+	case strings.TrimSpace(name) != name || strings.ContainsAny(name, " \t"):
+		return fail("it contains spaces; use lowercase letters, digits and '-', e.g. " + suggestName(name))
+	case strings.ToLower(name) != name:
+		return fail("npm names are lowercase; try " + suggestName(name))
+	case len(name) > maxNameLength:
+		return fail(fmt.Sprintf("npm names are at most %d characters", maxNameLength))
+	case name == "node_modules" || name == "favicon.ico":
+		return fail("npm reserves this name")
+	case slices.Contains(nodeBuiltins, name):
+		return fail("it is the name of a Node.js core module, which npm refuses")
+	case !namePattern.MatchString(name):
+		return fail("use lowercase letters, digits, '-', '.' and '_', starting with a letter or digit")
+	}
+	return nil
+}
+
+// suggestName turns a refused name into one ValidateName accepts, for the error message.
+func suggestName(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(strings.TrimSpace(name)) {
+		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		switch {
+		case ok:
+			b.WriteRune(r)
+			dash = false
+		case !dash && b.Len() > 0:
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	s := strings.TrimSuffix(b.String(), "-")
+	if s == "" {
+		return "my-service"
+	}
+	return s
+}

@@ -1,0 +1,35 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestValidateName(t *testing.T) {
+	for _, ok := range []string{"api", "my-service", "svc2", "a.b", "a_b", strings.Repeat("a", 214)} {
+		if err := ValidateName(ok); err != nil {
+			t.Errorf("ValidateName(%q) = %v, want nil", ok, err)
+		}
+	}
+	for _, tt := range []struct{ name, reason string }{
+		{"", "it is empty"},
+		{"../x", "single directory name"},
+		{"a/b", "single directory name"},
+		{`a\b`, "single directory name"},
+		{".hidden", "cannot start with '.'"},
+		{"_private", "cannot start with '.' or '_'"},
+		{"Bad Name", "contains spaces; use lowercase letters, digits and '-', e.g. bad-name"},
+		{"MyApp", "lowercase; try myapp"},
+		{"node_modules", "npm reserves this name"},
+		{"favicon.ico", "npm reserves this name"},
+		{"http", "Node.js core module"},
+		{"caf\u00e9", "use lowercase letters"},
+		{"a~b", "use lowercase letters"},
+		{strings.Repeat("a", 215), "at most 214"},
+	} {
+		err := ValidateName(tt.name)
+		if err == nil || !strings.Contains(err.Error(), tt.reason) {
+			t.Errorf("ValidateName(%q) = %v, want an error saying %q", tt.name, err, tt.reason)
+		}
+	}
+}

@@ -1,0 +1,55 @@
+package generator
+
+import (
+	"bytes"
+	"fmt"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// ProjectFileName is the file in which a generated project records how it was generated.
+const ProjectFileName = "scaffold.yaml"
+
+// ProjectFile is scaffold.yaml: the answers a project was generated with, the version of the
+// templates that rendered it, and a hash of every file as rendered. The hashes let `scaffold add`
+// tell a file the user edited from one they never touched.
+type ProjectFile struct {
+	Version  string            `yaml:"scaffold"`
+	Name     string            `yaml:"name"`
+	Features []string          `yaml:"features"`
+	Files    map[string]string `yaml:"files"`
+}
+
+const projectFileHeader = `# Written by scaffold. It records how this project was generated, so that
+# scaffold add and scaffold sync can change it later without losing your edits.
+# Hashes are of the files as scaffold rendered them; edit the files, not this list.
+`
+
+// Marshal returns the file's bytes; map keys are sorted, so output is stable.
+func (p ProjectFile) Marshal() ([]byte, error) {
+	if p.Features == nil {
+		p.Features = []string{}
+	}
+	var buf bytes.Buffer
+	buf.WriteString(projectFileHeader)
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(p); err != nil {
+		return nil, fmt.Errorf("encode %s: %w", ProjectFileName, err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encode %s: %w", ProjectFileName, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// ParseProjectFile reads scaffold.yaml.
+func ParseProjectFile(data []byte) (*ProjectFile, error) {
+	var p ProjectFile
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	if err := dec.Decode(&p); err != nil {
+		return nil, fmt.Errorf("parse %s: %w", ProjectFileName, err)
+	}
+	return &p, nil
+}

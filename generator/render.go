@@ -1,0 +1,161 @@
+package generator
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+	"text/template"
+)
+
+// Version is the version of scaffold's templates, recorded in every project's scaffold.yaml so
+// that `scaffold sync` can tell which render a project came from.
+const Version = "0.1.0"
+
+// templateSuffix marks files rendered with text/template; others are copied as they are.
+const templateSuffix = ".tmpl"
+
+// dotPrefix stands for a leading dot in template paths, so that files like .gitignore in the
+// templates do not act on this repository itself.
+const dotPrefix = "dot-"
+
+// Result is a rendered project and how it came about.
+type Result struct {
+	Resolution *Resolution
+	Model      *Model
+	Plan       *Plan
+}
+
+// Generate builds the model for a resolution and renders it.
+func (c *Catalog) Generate(name string, res *Resolution) (*Result, error) {
+	if err := ValidateName(name); err != nil {
+		return nil, err
+	}
+	model, err := c.BuildModel(name, res)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := c.Render(model)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Resolution: res, Model: model, Plan: plan}, nil
+}
+
+// Render turns a model into a plan: every entry's files, package.json and scaffold.yaml.
+func (c *Catalog) Render(m *Model) (*Plan, error) {
+	plan := &Plan{}
+	owner := map[string]string{}
+	add := func(f File, by string) error {
+		if prev, ok := owner[f.Path]; ok {
+			return fmt.Errorf("render: %s and %s both write %s", prev, by, f.Path)
+		}
+		owner[f.Path] = by
+		plan.add(f)
+		return nil
+	}
+	for _, of := range m.files {
+		f, err := c.renderFile(m, of)
+		if err != nil {
+			return nil, err
+		}
+		if err := add(f, of.entry.Name); err != nil {
+			return nil, err
+		}
+	}
+	pkg, err := renderPackageJSON(m)
+	if err != nil {
+		return nil, err
+	}
+	if err := add(File{Path: "package.json", Data: pkg, Mode: 0o644}, CoreName); err != nil {
+		return nil, err
+	}
+	plan.sort()
+	project := ProjectFile{Version: Version, Name: m.Name, Features: m.Features, Files: map[string]string{}}
+	for _, f := range plan.Files {
+		project.Files[f.Path] = HashContent(f.Data)
+	}
+	data, err := project.Marshal()
+	if err != nil {
+		return nil, err
+	}
+	if err := add(File{Path: ProjectFileName, Data: data, Mode: 0o644}, CoreName); err != nil {
+		return nil, err
+	}
+	plan.sort()
+	return plan, nil
+}
+
+func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {
+	src := path.Join(of.entry.dir, "files", of.path)
+	data, err := fs.ReadFile(c.fsys, src)
+	if err != nil {
+		return File{}, fmt.Errorf("render: %w", err)
+	}
+	out := outputPath(of.path)
+	if strings.HasSuffix(out, templateSuffix) {
+		out = strings.TrimSuffix(out, templateSuffix)
+		tmpl, err := template.New(src).Delims("[[", "]]").Funcs(templateFuncs(m)).Option("missingkey=error").Parse(string(data))
+		if err != nil {
+			return File{}, fmt.Errorf("render: parse %s: %w", src, err)
+		}
+		var buf bytes.Buffer
+		if err := tmpl.Execute(&buf, m); err != nil {
+			return File{}, fmt.Errorf("render: %w", err)
+		}
+		data = buf.Bytes()
+	}
+	return File{Path: out, Data: data, Mode: 0o644}, nil
+}
+
+// outputPath maps a template path to the generated path.
+func outputPath(p string) string {
+	parts := strings.Split(p, "/")
+	for i, s := range parts {
+		if strings.HasPrefix(s, dotPrefix) {
+			parts[i] = "." + strings.TrimPrefix(s, dotPrefix)
+		}
+	}
+	return strings.Join(parts, "/")
+}
+
+func templateFuncs(m *Model) template.FuncMap {
+	return template.FuncMap{
+		// imports returns the import block of a generated file.
+		"imports": func(file string) string { return strings.Join(m.ImportLines(file), "\n") },
+		// indent indents every non-empty line of s by n spaces, for multi-line snippets.
+		"indent": func(n int, s string) string {
+			pad := strings.Repeat(" ", n)
+			lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+			for i, l := range lines {
+				if l != "" {
+					lines[i] = pad + l
+				}
+			}
+			return strings.Join(lines, "\n")
+		},
+		// trim removes the trailing newline YAML block scalars keep.
+		"trim": func(s string) string { return strings.TrimRight(s, "\n") },
+		"json": func(v any) (string, error) {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			err := enc.Encode(v)
+			return strings.TrimSuffix(buf.String(), "\n"), err
+		},
+		"join":         strings.Join,
+		"envTable":     m.envTable,
+		"scriptsTable": m.scriptsTable,
+		"pipelineList": m.pipelineList,
+	}
+}
+
+// HashContent is the content hash scaffold.yaml records for a file.
+func HashContent(data []byte) string {
+	sum := sha256.Sum256(data)
+	return "sha256:" + hex.EncodeToString(sum[:])
+}
