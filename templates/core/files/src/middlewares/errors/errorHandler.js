@@ -1,0 +1,35 @@
+import { STATUS_CODES } from 'node:http';
+import { AppError } from '../../errors/AppError.js';
+
+export function errorHandler({ env }) {
+  return function handleError(err, req, res, next) {
+    // Too late for a JSON body: Express's own handler closes the connection.
+    if (res.headersSent) return next(err);
+    const error = toAppError(err);
+    // pino-http logs the real error, stack included, with the request once the response is sent.
+    if (error.status >= 500) res.err = err;
+    const body = { code: error.code, message: error.message };
+    if (error.details) body.details = error.details;
+    if (error.status >= 500 && env === 'production') body.message = 'Internal server error';
+    if (error.status >= 500 && env === 'development') body.stack = err.stack;
+    res.status(error.status).json({ error: body });
+  };
+}
+
+function toAppError(err) {
+  if (err instanceof AppError) return err;
+  // body-parser tags its errors with a `type`: clients get a stable code, not the parser's wording.
+  if (err.type === 'entity.parse.failed') {
+    return new AppError(400, 'INVALID_JSON', 'Request body is not valid JSON');
+  }
+  if (err.type === 'entity.too.large') {
+    return new AppError(413, 'PAYLOAD_TOO_LARGE', `Request body exceeds ${err.limit} bytes`);
+  }
+  const status = err.status ?? err.statusCode;
+  if (status >= 400 && status < 500) {
+    const reason = STATUS_CODES[status] ?? 'Client Error';
+    const code = reason.toUpperCase().replace(/\W+/g, '_');
+    return new AppError(status, code, err.expose ? err.message : reason);
+  }
+  return new AppError(500, 'INTERNAL_ERROR', err.message);
+}

@@ -1,0 +1,16 @@
+import { pinoHttp } from 'pino-http';
+
+// pino-http reuses req.id from requestId(); headers stay out of the logs, along with their secrets.
+export function requestLogger(logger) {
+  return pinoHttp({
+    logger,
+    customLogLevel: (req, res, err) => {
+      if (err || res.statusCode >= 500) return 'error';
+      return res.statusCode >= 400 ? 'warn' : 'info';
+    },
+    serializers: {
+      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      res: (res) => ({ statusCode: res.statusCode }),
+    },
+  });
+}

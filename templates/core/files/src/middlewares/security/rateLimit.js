@@ -1,0 +1,16 @@
+import { rateLimit } from 'express-rate-limit';
+import { AppError } from '../../errors/AppError.js';
+
+// Counters live in memory unless a shared `store` is given; each limiter needs its own store.
+export function rateLimiter({ windowMs, limit, store }) {
+  return rateLimit({
+    windowMs,
+    limit,
+    store,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: (req, res, next) => {
+      next(new AppError(429, 'RATE_LIMITED', 'Too many requests, please try again later'));
+    },
+  });
+}

@@ -1,0 +1,35 @@
+import { Router } from 'express';
+
+// Liveness says the process answers; readiness says its dependencies do, so traffic can be routed.
+export function createHealthRouter({ checks, timeoutMs = 2000 }) {
+  const router = Router();
+  router.get('/health', (req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/ready', async (req, res) => {
+    const names = Object.keys(checks);
+    const results = await Promise.all(names.map((name) => runCheck(checks[name], timeoutMs)));
+    const ready = results.every((result) => result === 'ok');
+    res.status(ready ? 200 : 503).json({
+      status: ready ? 'ready' : 'unavailable',
+      checks: Object.fromEntries(names.map((name, index) => [name, results[index]])),
+    });
+  });
+  return router;
+}
+
+// A dependency that hangs must fail the probe rather than hang it.
+async function runCheck(check, timeoutMs) {
+  let timer;
+  const timeout = new Promise((resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([check(), timeout]);
+    return 'ok';
+  } catch (error) {
+    return error.message;
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { request } from 'node:http';
+import { test } from 'node:test';
+import { spawnServer } from './helpers.js';
+
+// Child processes are the one thing tests wait on; the timeout bounds that wait.
+const PROCESS_TIMEOUT = { timeout: 10_000 };
+
+// Sends a POST without its body. "100 Continue" proves the server is handling the request, which
+// stays in flight until the body is sent.
+async function startRequest(port) {
+  const req = request(`http://127.0.0.1:${port}/api/v1/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', expect: '100-continue' },
+  });
+  req.flushHeaders();
+  await once(req, 'continue');
+  return req;
+}
+
+test('SIGTERM lets in-flight requests finish, then exits 0', PROCESS_TIMEOUT, async (t) => {
+  const server = spawnServer();
+  t.after(() => server.child.kill('SIGKILL'));
+  const { port } = await server.waitForLog('server listening');
+
+  const health = await fetch(`http://127.0.0.1:${port}/health`);
+  assert.equal(health.status, 200);
+  assert.deepEqual(await health.json(), { status: 'ok' });
+
+  const inFlight = await startRequest(port);
+  server.child.kill('SIGTERM');
+  await server.waitForLog('shutting down');
+  await assert.rejects(fetch(`http://127.0.0.1:${port}/health`), 'no new connection is accepted');
+
+  inFlight.end(JSON.stringify({ email: 'late@example.com', name: 'Late' }));
+  const [response] = await once(inFlight, 'response');
+  assert.equal(response.statusCode, 201);
+  response.resume();
+
+  await server.waitForLog('shutdown complete');
+  assert.equal((await server.exited).code, 0);
+});
+
+test('a shutdown still waiting after SHUTDOWN_TIMEOUT_MS exits 1', PROCESS_TIMEOUT, async (t) => {
+  const server = spawnServer({ SHUTDOWN_TIMEOUT_MS: '200' });
+  t.after(() => server.child.kill('SIGKILL'));
+  const { port } = await server.waitForLog('server listening');
+
+  const stalled = await startRequest(port);
+  stalled.on('error', () => {});
+  server.child.kill('SIGTERM');
+  await server.waitForLog('shutdown timed out');
+  assert.equal((await server.exited).code, 1);
+});
+
+test('bad configuration stops start-up, listing every problem', PROCESS_TIMEOUT, async (t) => {
+  const server = spawnServer({ PORT: 'eighty', NODE_ENV: 'staging', CORS_ORIGINS: 'not a url' });
+  t.after(() => server.child.kill('SIGKILL'));
+  const { code, stderr } = await server.exited;
+  assert.equal(code, 1);
+  assert.match(stderr, /^Invalid configuration:\n/);
+  assert.match(stderr, /- PORT: /);
+  assert.match(stderr, /- NODE_ENV: /);
+  assert.match(stderr, /- CORS_ORIGINS\.0: /);
+  assert.doesNotMatch(stderr, /\n\s+at /, 'no stack trace');
+});
