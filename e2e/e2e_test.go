@@ -15,7 +15,9 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -87,11 +89,8 @@ func bootAndStop(t *testing.T, dir string) {
 	cmd := exec.CommandContext(ctx, "npm", "start")
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), "PORT="+port, "HOST=127.0.0.1", "NODE_ENV=production", "LOG_LEVEL=info")
-	var logs bytes.Buffer
+	var logs syncBuffer
 	cmd.Stdout, cmd.Stderr = &logs, &logs
-	// npm runs the server as its child; signalling the whole group reaches the server the way an
-	// orchestrator's SIGTERM would reach a container's init.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +102,10 @@ func bootAndStop(t *testing.T, dir string) {
 			t.Errorf("GET %s = %d %s, want 200 %s", path, status, body, want)
 		}
 	}
-	if err := syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM); err != nil {
+	// The signal goes to the server process itself, as a container runtime sends it to PID 1 (the
+	// Dockerfile runs node directly). npm start passes the server's exit code through.
+	pid := serverPID(t, &logs)
+	if err := syscall.Kill(pid, syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
 	if err := cmd.Wait(); err != nil {
@@ -112,6 +114,27 @@ func bootAndStop(t *testing.T, dir string) {
 	if !strings.Contains(logs.String(), "shutdown complete") {
 		t.Errorf("no clean shutdown in the logs:\n%s", logs.String())
 	}
+}
+
+var listeningLine = regexp.MustCompile(`"pid":(\d+),[^\n]*"msg":"server listening"`)
+
+// serverPID reads the server's process id from its "server listening" log line.
+func serverPID(t *testing.T, logs *syncBuffer) int {
+	t.Helper()
+	var m []string
+	for deadline := time.Now().Add(10 * time.Second); m == nil && time.Now().Before(deadline); {
+		if m = listeningLine.FindStringSubmatch(logs.String()); m == nil {
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	if m == nil {
+		t.Fatalf("no server listening line in the logs:\n%s", logs.String())
+	}
+	pid, err := strconv.Atoi(m[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pid
 }
 
 func run(t *testing.T, dir, name string, args ...string) string {
@@ -129,9 +152,9 @@ func run(t *testing.T, dir, name string, args ...string) string {
 	return out.String()
 }
 
-var testCount = regexp.MustCompile(`(?m)^# (pass|fail) (\d+)$`)
+var testCount = regexp.MustCompile(`(?m)^(?:#|ℹ) (pass|fail) (\d+)$`)
 
-// nodeTestCounts reads the summary node --test prints last.
+// nodeTestCounts reads the summary node --test prints last (spec reporter: "ℹ pass 46"; TAP: "# pass 46").
 func nodeTestCounts(t *testing.T, out string) (pass, fail int) {
 	t.Helper()
 	found := 0
@@ -161,7 +184,7 @@ func freePort(t *testing.T) string {
 	return fmt.Sprint(l.Addr().(*net.TCPAddr).Port)
 }
 
-func waitFor(t *testing.T, url string, logs *bytes.Buffer) {
+func waitFor(t *testing.T, url string, logs *syncBuffer) {
 	t.Helper()
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
@@ -184,4 +207,22 @@ func get(t *testing.T, url string) (string, int) {
 	var b bytes.Buffer
 	b.ReadFrom(resp.Body)
 	return strings.TrimSpace(b.String()), resp.StatusCode
+}
+
+// syncBuffer collects a child process's output while the test reads it.
+type syncBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
 }
