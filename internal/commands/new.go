@@ -150,6 +150,11 @@ func (opts *NewOptions) askMissing(cat *generator.Catalog) (bool, error) {
 			}
 			options = append(options, prompt.Option{Value: m.Name, Label: fmt.Sprintf("%-10s %s", m.Name, m.Summary)})
 		}
+		// With nothing to choose from there is no question to ask: the answer is the core service.
+		if len(options) == 0 {
+			opts.FeaturesSet = true
+			return asked, nil
+		}
 		chosen, err := opts.Factory.Prompter.MultiSelect("Features", "Space to select, enter to confirm; none gives the core service", options)
 		if err != nil {
 			return false, err

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/scaffold-cli/scaffold/internal/iostreams"
@@ -23,7 +24,7 @@ type stubPrompter struct {
 	name     string
 	features []string
 	asked    []string
-	options  []prompt.Option
+	offered  []string
 }
 
 func (s *stubPrompter) Input(title, _ string, validate func(string) error) (string, error) {
@@ -33,7 +34,9 @@ func (s *stubPrompter) Input(title, _ string, validate func(string) error) (stri
 
 func (s *stubPrompter) MultiSelect(title, _ string, options []prompt.Option) ([]string, error) {
 	s.asked = append(s.asked, title)
-	s.options = options
+	for _, o := range options {
+		s.offered = append(s.offered, o.Value)
+	}
 	return s.features, nil
 }
 
@@ -78,13 +81,9 @@ func TestNewPromptsForWhatIsMissing(t *testing.T) {
 	if err := runNew(context.Background(), &NewOptions{Factory: f, NoInstall: true, NoGit: true}); err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff([]string{"Project name", "Features"}, p.asked); diff != "" {
+	// Every feature is still planned, so there is nothing to choose and only the name is asked.
+	if diff := cmp.Diff([]string{"Project name"}, p.asked); diff != "" {
 		t.Errorf("prompts (-want +got):\n%s", diff)
-	}
-	for _, o := range p.options {
-		if o.Value == "" || !strings.Contains(o.Label, o.Value) {
-			t.Errorf("option %+v has no name in its label", o)
-		}
 	}
 	if !strings.Contains(errOut.String(), "To do this again without prompts:\n  scaffold new shop --yes --no-install --no-git\n") {
 		t.Errorf("stderr does not show the equivalent command:\n%s", errOut)
@@ -198,5 +197,37 @@ func TestCompleteList(t *testing.T) {
 		if diff := cmp.Diff(tt.want, got); diff != "" {
 			t.Errorf("completeList(%q) (-want +got):\n%s", tt.in, diff)
 		}
+	}
+}
+
+// A catalog with one available feature, to exercise the feature prompt before real features land.
+var promptCatalog = fstest.MapFS{
+	"catalog.yaml":                      {Data: []byte("features: [extra, later]\nnpm: {}\n")},
+	"core/manifest.yaml":                {Data: []byte("name: core\nsummary: the core\n")},
+	"core/files/README.md.tmpl":         {Data: []byte("# [[ .Name ]]\n")},
+	"features/extra/manifest.yaml":      {Data: []byte("name: extra\nsummary: an extra module\n")},
+	"features/extra/files/src/x.js":     {Data: []byte("export const x = 1;\n")},
+	"features/later/manifest.yaml":      {Data: []byte("name: later\nsummary: not yet\nplanned: true\n")},
+	"features/later/files/src/later.js": {Data: []byte("\n")},
+}
+
+func TestNewAsksForFeatures(t *testing.T) {
+	p := &stubPrompter{name: "shop", features: []string{"extra"}}
+	f, _, errOut := testFactory(t, true, p, &fakeRunner{})
+	f.Templates = promptCatalog
+	if err := runNew(context.Background(), &NewOptions{Factory: f, NoInstall: true, NoGit: true}); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"Project name", "Features"}, p.asked); diff != "" {
+		t.Errorf("prompts (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"extra"}, p.offered); diff != "" {
+		t.Errorf("offered features (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(errOut.String(), "  scaffold new shop --features extra --no-install --no-git\n") {
+		t.Errorf("stderr does not show the equivalent command:\n%s", errOut)
+	}
+	if _, err := os.Stat(filepath.Join("shop", "src", "x.js")); err != nil {
+		t.Error(err)
 	}
 }
