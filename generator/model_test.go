@@ -1,0 +1,128 @@
+package generator
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestModelConditionsAndPhases checks how contributions meet: conditions pick what applies, the
+// pipeline is ordered by phase whatever the catalog order, and a later resource replaces an
+// earlier one of the same name.
+func TestModelConditionsAndPhases(t *testing.T) {
+	c := testCatalog(t, []string{"auth", "store"}, map[string]string{
+		"auth": `
+middleware:
+  - {phase: authentication, name: decode token, source: src/a.js, code: app.use(decode());}
+  - {phase: settings, name: auth setting, source: src/app.js, code: "app.set('x', 1);"}
+  - {phase: routes, name: socket auth, source: src/s.js, code: app.use(s());, when: [store]}
+  - {phase: routes, name: memory auth, source: src/m.js, code: app.use(m());, unless: [store]}
+`,
+		"store": `
+resources:
+  - name: pool
+    code: const pool = createPool();
+    imports: [{from: ./pool.js, names: [createPool]}]
+  - name: repo
+    code: const repo = createPgRepo(pool);
+    imports: [{from: ./pgRepo.js, names: [createPgRepo]}]
+`,
+	})
+	c.Entries[0].Resources = []Snippet{{Name: "repo", Code: "const repo = createMemoryRepo();", Imports: []Import{{From: "./memoryRepo.js", Names: []string{"createMemoryRepo"}}}}}
+
+	pipeline := func(features ...string) []string {
+		res, err := c.Resolve(features)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := c.BuildModel("x", res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, mw := range m.Middleware {
+			got = append(got, mw.Phase.String()+": "+mw.Name)
+		}
+		return got
+	}
+	if diff := cmp.Diff([]string{"settings: auth setting", "authentication: decode token", "routes: memory auth"}, pipeline("auth")); diff != "" {
+		t.Errorf("auth alone (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"settings: auth setting", "authentication: decode token", "routes: socket auth"}, pipeline("store", "auth")); diff != "" {
+		t.Errorf("auth with store (-want +got):\n%s", diff)
+	}
+
+	res, _ := c.Resolve([]string{"store"})
+	m, err := c.BuildModel("x", res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, r := range m.Resources {
+		names = append(names, r.Feature+"/"+r.Name)
+	}
+	if diff := cmp.Diff([]string{"store/pool", "store/repo"}, names); diff != "" {
+		t.Errorf("resources (-want +got):\n%s", diff)
+	}
+	want := []string{"import { createPgRepo } from './pgRepo.js';", "import { createPool } from './pool.js';"}
+	if diff := cmp.Diff(want, m.ImportLines("src/dependencies.js")); diff != "" {
+		t.Errorf("imports of a replaced resource (-want +got):\n%s", diff)
+	}
+}
+
+func TestImportLines(t *testing.T) {
+	m := &Model{imports: map[string][]Import{}}
+	m.addImports("src/app.js", []Import{
+		{From: "./b.js", Names: []string{"zeta"}},
+		{From: "express", Default: "express"},
+		{From: "./b.js", Names: []string{"alpha", "zeta"}},
+		{From: "compression", Default: "compression"},
+		{From: "./a.js", Default: "a", Names: []string{"b"}},
+	})
+	want := []string{
+		"import compression from 'compression';",
+		"import express from 'express';",
+		"import a, { b } from './a.js';",
+		"import { alpha, zeta } from './b.js';",
+	}
+	if diff := cmp.Diff(want, m.ImportLines("src/app.js")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if got := m.ImportLines("src/other.js"); len(got) != 0 {
+		t.Errorf("imports of another file: %v", got)
+	}
+}
+
+func TestMarkdownTableIsPrettierShaped(t *testing.T) {
+	got := markdownTable([]string{"a", "meaning"}, [][]string{{"`LONG_NAME`", "x"}, {"b", "longer text"}})
+	want := strings.Join([]string{
+		"| a           | meaning     |",
+		"| ----------- | ----------- |",
+		"| `LONG_NAME` | x           |",
+		"| b           | longer text |",
+	}, "\n")
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestPhasesAreTheSeedOrder(t *testing.T) {
+	var got []string
+	for _, p := range Phases() {
+		got = append(got, p.String())
+		if parsed, err := ParsePhase(p.String()); err != nil || parsed != p {
+			t.Errorf("ParsePhase(%q) = %v, %v", p, parsed, err)
+		}
+		if p.Comment() == "" {
+			t.Errorf("phase %s has no comment for app.js", p)
+		}
+	}
+	want := []string{"settings", "health", "infrastructure", "parsers", "authentication", "routes", "not found", "error handler"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+	if _, err := ParsePhase("middle"); err == nil {
+		t.Error("ParsePhase accepted an unknown phase")
+	}
+}
