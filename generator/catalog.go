@@ -125,10 +125,6 @@ func (c *Catalog) FeatureNames() []string {
 	return names
 }
 
-func (c *Catalog) index(name string) int {
-	return slices.IndexFunc(c.Entries, func(m *Manifest) bool { return m.Name == name })
-}
-
 func loadManifest(fsys fs.FS, dir string) (*Manifest, error) {
 	var m Manifest
 	if err := decodeYAML(fsys, path.Join(dir, "manifest.yaml"), &m); err != nil {

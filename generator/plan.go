@@ -26,15 +26,6 @@ func (p *Plan) sort() {
 	sort.Slice(p.Files, func(i, j int) bool { return p.Files[i].Path < p.Files[j].Path })
 }
 
-// Lookup returns the file at path, or nil.
-func (p *Plan) Lookup(path string) *File {
-	i := sort.Search(len(p.Files), func(i int) bool { return p.Files[i].Path >= path })
-	if i < len(p.Files) && p.Files[i].Path == path {
-		return &p.Files[i]
-	}
-	return nil
-}
-
 // Size is the total number of bytes in the plan.
 func (p *Plan) Size() int {
 	n := 0

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"path"
@@ -138,16 +137,6 @@ func templateFuncs(m *Model) template.FuncMap {
 			}
 			return strings.Join(lines, "\n")
 		},
-		// trim removes the trailing newline YAML block scalars keep.
-		"trim": func(s string) string { return strings.TrimRight(s, "\n") },
-		"json": func(v any) (string, error) {
-			var buf bytes.Buffer
-			enc := json.NewEncoder(&buf)
-			enc.SetEscapeHTML(false)
-			err := enc.Encode(v)
-			return strings.TrimSuffix(buf.String(), "\n"), err
-		},
-		"join":         strings.Join,
 		"envTable":     m.envTable,
 		"scriptsTable": m.scriptsTable,
 		"pipelineList": m.pipelineList,
