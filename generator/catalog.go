@@ -111,14 +111,20 @@ func (c *Catalog) Lookup(name string) *Manifest {
 	return nil
 }
 
-// Features returns the entries a user can ask for: every entry but core.
+// Features returns the entries a user can ask for: every entry but core and internal ones.
 func (c *Catalog) Features() []*Manifest {
-	return c.Entries[1:]
+	var features []*Manifest
+	for _, m := range c.Entries[1:] {
+		if !m.Internal {
+			features = append(features, m)
+		}
+	}
+	return features
 }
 
 // FeatureNames returns the names of Features, in catalog order.
 func (c *Catalog) FeatureNames() []string {
-	names := make([]string, 0, len(c.Entries)-1)
+	var names []string
 	for _, m := range c.Features() {
 		names = append(names, m.Name)
 	}

@@ -12,6 +12,9 @@ type Manifest struct {
 	// Planned marks a catalog entry whose name and rules are known but whose files are not written
 	// yet. Resolving it is an error, so a project never claims a feature it does not have.
 	Planned bool `yaml:"planned"`
+	// Internal marks a building block that features share (the auth routes both jwt and sessions
+	// need): users cannot name it, and it comes in only as a requirement, without being announced.
+	Internal bool `yaml:"internal"`
 
 	Packages    []Package    `yaml:"packages"`
 	DevPackages []Package    `yaml:"devPackages"`
@@ -22,6 +25,7 @@ type Manifest struct {
 	Resources   []Snippet    `yaml:"resources"`
 	Checks      []Snippet    `yaml:"checks"`
 	Shutdown    []Snippet    `yaml:"shutdown"`
+	Lines       []Line       `yaml:"lines"`
 	Services    []Service    `yaml:"services"`
 	Files       []FileRule   `yaml:"files"`
 	Docs        []Doc        `yaml:"docs"`
@@ -117,10 +121,32 @@ type Snippet struct {
 	Condition `yaml:",inline"`
 }
 
-// Service is a compose.yaml service the feature needs at run time.
+// Line is a line of code a feature adds at a named point of a shared template that is not
+// app.js or dependencies.js: a guard in a router, a hook in server.js, a value in the tests' env.
+// The template asks for its lines with `lines "<file>" "<point>"`; the line's imports go to File.
+type Line struct {
+	File      string   `yaml:"file"`
+	Point     string   `yaml:"point"`
+	Code      string   `yaml:"code"`
+	Imports   []Import `yaml:"imports"`
+	Condition `yaml:",inline"`
+}
+
+// Service is a container the feature needs at run time: a compose.yaml service, and a service
+// container of the generated CI workflow.
 type Service struct {
-	Name      string `yaml:"name"`
-	Image     string `yaml:"image"`
+	Name  string `yaml:"name"`
+	Image string `yaml:"image"`
+	// Compose is the YAML of the compose service below its image, indented as in compose.yaml.
+	Compose string `yaml:"compose"`
+	// AppEnv are "KEY: value" lines of the app service's environment that reach this service.
+	AppEnv []string `yaml:"appEnv"`
+	// Volume is a named volume the service keeps its data in.
+	Volume string `yaml:"volume"`
+	// CI is the YAML of the workflow's service container below its image.
+	CI string `yaml:"ci"`
+	// CIEnv are "KEY: value" lines of the test step's environment that reach this service.
+	CIEnv     []string `yaml:"ciEnv"`
 	Condition `yaml:",inline"`
 }
 
@@ -155,6 +181,12 @@ func (m *Manifest) conditionNames() []string {
 	}
 	for _, s := range slices.Concat(m.Resources, m.Checks, m.Shutdown) {
 		add(s.Condition)
+	}
+	for _, l := range m.Lines {
+		add(l.Condition)
+		for _, i := range l.Imports {
+			add(i.Condition)
+		}
 	}
 	for _, s := range m.Services {
 		add(s.Condition)

@@ -27,8 +27,11 @@ type Model struct {
 	Shutdown  []SnippetEntry
 	Services  []ComposeService
 	Docs      []DocEntry
+	// Summaries holds each resolved feature's one-line summary, in catalog order.
+	Summaries []FeatureSummary
 
 	imports map[string][]Import
+	lines   map[linePoint][]string
 	files   []ownedFile
 }
 
@@ -68,6 +71,14 @@ type DocEntry struct {
 	Feature string
 }
 
+// FeatureSummary is a resolved feature and what it brings, for the README.
+type FeatureSummary struct {
+	Name    string
+	Summary string
+}
+
+type linePoint struct{ file, point string }
+
 // PhaseGroup is one phase of the pipeline with its entries in registration order.
 type PhaseGroup struct {
 	Phase   MiddlewarePhase
@@ -81,11 +92,14 @@ type ownedFile struct {
 
 // BuildModel gathers the contributions of every resolved entry.
 func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
-	m := &Model{Name: name, Features: res.FeatureNames(), imports: map[string][]Import{}}
+	m := &Model{Name: name, Features: res.FeatureNames(), imports: map[string][]Import{}, lines: map[linePoint][]string{}}
 	packages := map[string]bool{}
 	devPackages := map[string]bool{}
 	scripts := map[string]string{}
 	for _, e := range res.Entries {
+		if e.Name != CoreName && !e.Internal {
+			m.Summaries = append(m.Summaries, FeatureSummary{Name: e.Name, Summary: e.Summary})
+		}
 		for _, p := range e.Packages {
 			if p.holds(res) {
 				packages[p.Name] = true
@@ -116,7 +130,14 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 		for _, mw := range e.Middleware {
 			if mw.holds(res) {
 				m.Middleware = append(m.Middleware, MiddlewareEntry{Middleware: mw, Feature: e.Name})
-				m.addImports("src/app.js", mw.Imports)
+				m.addImports(res, "src/app.js", mw.Imports)
+			}
+		}
+		for _, l := range e.Lines {
+			if l.holds(res) {
+				key := linePoint{l.File, l.Point}
+				m.lines[key] = append(m.lines[key], l.Code)
+				m.addImports(res, l.File, l.Imports)
 			}
 		}
 		m.Resources = appendSnippets(m.Resources, e, res, e.Resources)
@@ -140,7 +161,7 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 	}
 	m.Resources = replaceByName(m.Resources)
 	for _, s := range slices.Concat(m.Resources, m.Checks, m.Shutdown) {
-		m.addImports("src/dependencies.js", s.Imports)
+		m.addImports(res, "src/dependencies.js", s.Imports)
 	}
 	// A stable sort keeps catalog order within a phase.
 	slices.SortStableFunc(m.Middleware, func(a, b MiddlewareEntry) int { return cmp.Compare(a.Phase, b.Phase) })
@@ -177,10 +198,17 @@ func replaceByName(snippets []SnippetEntry) []SnippetEntry {
 	return out
 }
 
-func (m *Model) addImports(file string, imps []Import) {
+func (m *Model) addImports(res *Resolution, file string, imps []Import) {
 	for _, imp := range imps {
-		m.addImport(cmp.Or(imp.File, file), imp)
+		if imp.holds(res) {
+			m.addImport(cmp.Or(imp.File, file), imp)
+		}
 	}
+}
+
+// Lines returns the code lines features add at a point of a file, in catalog order.
+func (m *Model) Lines(file, point string) []string {
+	return m.lines[linePoint{file, point}]
 }
 
 func (m *Model) addImport(file string, imp Import) {
@@ -277,7 +305,19 @@ func (m *Model) ImportLines(file string) []string {
 		if len(mg.names) > 0 {
 			parts = append(parts, "{ "+strings.Join(mg.names, ", ")+" }")
 		}
-		lines = append(lines, fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from))
+		line := fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from)
+		if len(line) > printWidth && len(mg.names) > 0 {
+			// Prettier puts each name on its own line when the import does not fit.
+			head := "import {"
+			if mg.def != "" {
+				head = "import " + mg.def + ", {"
+			}
+			line = head + "\n  " + strings.Join(mg.names, ",\n  ") + ",\n} from '" + from + "';"
+		}
+		lines = append(lines, line)
 	}
 	return lines
 }
+
+// printWidth is the line length of the generated projects' Prettier configuration.
+const printWidth = 100

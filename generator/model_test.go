@@ -73,7 +73,7 @@ resources:
 
 func TestImportLines(t *testing.T) {
 	m := &Model{imports: map[string][]Import{}}
-	m.addImports("src/app.js", []Import{
+	m.addImports(&Resolution{}, "src/app.js", []Import{
 		{From: "./b.js", Names: []string{"zeta"}},
 		{From: "express", Default: "express"},
 		{From: "./b.js", Names: []string{"alpha", "zeta"}},

@@ -137,6 +137,9 @@ func templateFuncs(m *Model) template.FuncMap {
 			}
 			return strings.Join(lines, "\n")
 		},
+		"lines":        m.Lines,
+		"join":         strings.Join,
+		"trimRight":    func(s string) string { return strings.TrimRight(s, "\n") },
 		"envTable":     m.envTable,
 		"scriptsTable": m.scriptsTable,
 		"pipelineList": m.pipelineList,

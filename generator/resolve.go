@@ -62,11 +62,11 @@ type Resolution struct {
 	Added []Addition
 }
 
-// FeatureNames returns the resolved features (core excluded) in catalog order.
+// FeatureNames returns the resolved features (core and internal entries excluded) in catalog order.
 func (r *Resolution) FeatureNames() []string {
 	var names []string
 	for _, m := range r.Entries {
-		if m.Name != CoreName {
+		if m.Name != CoreName && !m.Internal {
 			names = append(names, m.Name)
 		}
 	}
@@ -86,7 +86,7 @@ func (c *Catalog) Resolve(requested []string) (*Resolution, error) {
 	queue := []string{}
 	for _, name := range requested {
 		m := c.Lookup(name)
-		if m == nil || name == CoreName {
+		if m == nil || name == CoreName || m.Internal {
 			return nil, c.unknown(name)
 		}
 		if !selected[name] {
@@ -103,7 +103,9 @@ func (c *Catalog) Resolve(requested []string) (*Resolution, error) {
 			}
 			selected[req.Feature] = true
 			queue = append(queue, req.Feature)
-			added = append(added, Addition{Feature: req.Feature, RequiredBy: m.Name, Reason: req.Reason})
+			if !c.Lookup(req.Feature).Internal {
+				added = append(added, Addition{Feature: req.Feature, RequiredBy: m.Name, Reason: req.Reason})
+			}
 		}
 	}
 	res := &Resolution{Added: added}

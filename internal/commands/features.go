@@ -39,7 +39,9 @@ func runFeatures(opts *FeaturesOptions) error {
 	for _, m := range cat.Features() {
 		var reqs []string
 		for _, r := range m.Requires {
-			reqs = append(reqs, r.Feature)
+			if !cat.Lookup(r.Feature).Internal {
+				reqs = append(reqs, r.Feature)
+			}
 		}
 		requires := strings.Join(reqs, ", ")
 		if requires == "" {

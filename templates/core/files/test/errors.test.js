@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
 import { errorHandler } from '../src/middlewares/errors/errorHandler.js';
-import { captureLogger, createTestApp } from './helpers.js';
+import { adminAgent, captureLogger, createTestApp } from './helpers.js';
 
 const failingRepository = {
   list: async () => {
@@ -41,7 +41,9 @@ test('a body over BODY_LIMIT answers 413 PAYLOAD_TOO_LARGE', async () => {
 });
 
 test('an invalid body answers 400 VALIDATION_ERROR listing every problem', async () => {
-  const res = await request(await createTestApp())
+  const res = await (
+    await adminAgent(await createTestApp())
+  )
     .post('/api/v1/users')
     .send({ email: 'not-an-email', role: 'admin' })
     .expect(400);
@@ -70,7 +72,9 @@ test('in production a 500 has a generic message and no stack, and is logged', as
     logger,
     usersRepository: failingRepository,
   });
-  const res = await request(app).get('/api/v1/users').set('X-Request-Id', 'trace-500').expect(500);
+  const agent = await adminAgent(app);
+  lines.length = 0;
+  const res = await agent.get('/api/v1/users').set('X-Request-Id', 'trace-500').expect(500);
   assert.deepEqual(res.body, {
     error: { code: 'INTERNAL_ERROR', message: 'Internal server error' },
   });
@@ -88,7 +92,7 @@ test('in development a 500 includes the message and the stack', async () => {
     env: { NODE_ENV: 'development' },
     usersRepository: failingRepository,
   });
-  const res = await request(app).get('/api/v1/users').expect(500);
+  const res = await (await adminAgent(app)).get('/api/v1/users').expect(500);
   assert.equal(res.body.error.code, 'INTERNAL_ERROR');
   assert.equal(res.body.error.message, 'database exploded');
   assert.match(res.body.error.stack, /^Error: database exploded\n\s+at /);
@@ -96,7 +100,7 @@ test('in development a 500 includes the message and the stack', async () => {
 
 test('in test a 500 includes the message but no stack', async () => {
   const app = await createTestApp({ usersRepository: failingRepository });
-  const res = await request(app).get('/api/v1/users').expect(500);
+  const res = await (await adminAgent(app)).get('/api/v1/users').expect(500);
   assert.deepEqual(res.body, { error: { code: 'INTERNAL_ERROR', message: 'database exploded' } });
 });
 

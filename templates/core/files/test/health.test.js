@@ -22,10 +22,10 @@ test('health probes skip logging, request ids, security headers and rate limits'
     assert.equal(res.headers['ratelimit'], undefined);
     assert.equal(res.headers['x-powered-by'], undefined);
   }
-  await request(app).get('/api/v1/users').expect(200);
+  await request(app).get('/nowhere').expect(404);
   assert.deepEqual(
     lines.map((line) => line.req.url),
-    ['/api/v1/users'],
+    ['/nowhere'],
   );
 });
 

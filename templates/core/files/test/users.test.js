@@ -1,13 +1,19 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
-import request from 'supertest';
-import { createTestApp } from './helpers.js';
+import { createMemoryUsersRepository } from '../src/users/memoryUsersRepository.js';
+import { adminAgent, createTestApp } from './helpers.js';
 
-async function createUsers(app, count) {
+// A fresh in-memory repository per test keeps counts exact whatever database the service uses;
+// an administrator may do everything these tests do.
+async function usersApi() {
+  return adminAgent(await createTestApp({ usersRepository: createMemoryUsersRepository() }));
+}
+
+async function createUsers(api, count) {
   const users = [];
   for (let i = 1; i <= count; i += 1) {
-    const res = await request(app)
+    const res = await api
       .post('/api/v1/users')
       .send({ email: `user${i}@example.com`, name: `User ${i}` })
       .expect(201);
@@ -17,8 +23,8 @@ async function createUsers(app, count) {
 }
 
 test('POST creates a user and answers 201 with its Location', async () => {
-  const app = await createTestApp();
-  const res = await request(app)
+  const api = await usersApi();
+  const res = await api
     .post('/api/v1/users')
     .send({ email: 'ann@example.com', name: '  Ann  ' })
     .expect(201);
@@ -29,12 +35,14 @@ test('POST creates a user and answers 201 with its Location', async () => {
   assert.equal(res.body.role, 'user');
   assert.equal(res.body.createdAt, res.body.updatedAt);
   assert.ok(!Number.isNaN(Date.parse(res.body.createdAt)));
-  const fetched = await request(app).get(res.headers.location).expect(200);
+  const fetched = await api.get(res.headers.location).expect(200);
   assert.deepEqual(fetched.body, res.body);
 });
 
 test('POST accepts a urlencoded form', async () => {
-  const res = await request(await createTestApp())
+  const res = await (
+    await usersApi()
+  )
     .post('/api/v1/users')
     .type('form')
     .send({ email: 'form@example.com', name: 'Form' })
@@ -43,9 +51,9 @@ test('POST accepts a urlencoded form', async () => {
 });
 
 test('POST answers 409 CONFLICT when the email is taken, whatever its case', async () => {
-  const app = await createTestApp();
-  await createUsers(app, 1);
-  const res = await request(app)
+  const api = await usersApi();
+  await createUsers(api, 1);
+  const res = await api
     .post('/api/v1/users')
     .send({ email: 'USER1@Example.com', name: 'Copy' })
     .expect(409);
@@ -53,9 +61,9 @@ test('POST answers 409 CONFLICT when the email is taken, whatever its case', asy
 });
 
 test('GET lists users page by page', async () => {
-  const app = await createTestApp();
-  const users = await createUsers(app, 5);
-  const res = await request(app).get('/api/v1/users?page=2&limit=2').expect(200);
+  const api = await usersApi();
+  const users = await createUsers(api, 5);
+  const res = await api.get('/api/v1/users?page=2&limit=2').expect(200);
   assert.deepEqual(res.body, {
     data: users.slice(2, 4),
     page: 2,
@@ -63,76 +71,73 @@ test('GET lists users page by page', async () => {
     total: 5,
     totalPages: 3,
   });
-  const empty = await request(app).get('/api/v1/users?page=4&limit=2').expect(200);
+  const empty = await api.get('/api/v1/users?page=4&limit=2').expect(200);
   assert.deepEqual(empty.body.data, []);
 });
 
 test('GET defaults to page 1 of 20 and caps the limit at 100', async () => {
-  const app = await createTestApp();
-  const defaults = await request(app).get('/api/v1/users').expect(200);
+  const api = await usersApi();
+  const defaults = await api.get('/api/v1/users').expect(200);
   assert.deepEqual(defaults.body, { data: [], page: 1, limit: 20, total: 0, totalPages: 0 });
-  const capped = await request(app).get('/api/v1/users?limit=1000').expect(200);
+  const capped = await api.get('/api/v1/users?limit=1000').expect(200);
   assert.equal(capped.body.limit, 100);
 });
 
 test('GET rejects a page or limit below 1 or not a number', async () => {
-  const app = await createTestApp();
+  const api = await usersApi();
   for (const query of ['page=0', 'limit=0', 'page=two', 'limit=1.5']) {
-    const res = await request(app).get(`/api/v1/users?${query}`).expect(400);
+    const res = await api.get(`/api/v1/users?${query}`).expect(400);
     assert.equal(res.body.error.code, 'VALIDATION_ERROR');
     assert.match(res.body.error.details[0].path, /^query\.(page|limit)$/);
   }
 });
 
 test('PATCH updates the given fields', async () => {
-  const app = await createTestApp();
-  const [user] = await createUsers(app, 1);
-  const res = await request(app)
-    .patch(`/api/v1/users/${user.id}`)
-    .send({ name: 'Renamed' })
-    .expect(200);
+  const api = await usersApi();
+  const [user] = await createUsers(api, 1);
+  const res = await api.patch(`/api/v1/users/${user.id}`).send({ name: 'Renamed' }).expect(200);
   assert.equal(res.body.name, 'Renamed');
   assert.equal(res.body.email, user.email);
   assert.equal(res.body.createdAt, user.createdAt);
   assert.ok(res.body.updatedAt >= user.updatedAt);
-  const fetched = await request(app).get(`/api/v1/users/${user.id}`).expect(200);
+  const fetched = await api.get(`/api/v1/users/${user.id}`).expect(200);
   assert.equal(fetched.body.name, 'Renamed');
 });
 
 test('PATCH keeps emails unique but lets a user keep their own', async () => {
-  const app = await createTestApp();
-  const [first, second] = await createUsers(app, 2);
-  await request(app).patch(`/api/v1/users/${second.id}`).send({ email: first.email }).expect(409);
-  await request(app)
+  const api = await usersApi();
+  const [first, second] = await createUsers(api, 2);
+  await api.patch(`/api/v1/users/${second.id}`).send({ email: first.email }).expect(409);
+  await api
     .patch(`/api/v1/users/${first.id}`)
     .send({ email: first.email.toUpperCase() })
     .expect(200);
 });
 
 test('PATCH needs at least one known field', async () => {
-  const app = await createTestApp();
-  const [user] = await createUsers(app, 1);
+  const api = await usersApi();
+  const [user] = await createUsers(api, 1);
   for (const body of [{}, { role: 'admin' }]) {
-    const res = await request(app).patch(`/api/v1/users/${user.id}`).send(body).expect(400);
+    const res = await api.patch(`/api/v1/users/${user.id}`).send(body).expect(400);
     assert.equal(res.body.error.code, 'VALIDATION_ERROR');
   }
 });
 
 test('DELETE removes the user and answers 204', async () => {
-  const app = await createTestApp();
-  const [user] = await createUsers(app, 1);
-  const res = await request(app).delete(`/api/v1/users/${user.id}`).expect(204);
+  const api = await usersApi();
+  const [user] = await createUsers(api, 1);
+  const res = await api.delete(`/api/v1/users/${user.id}`).expect(204);
   assert.equal(res.text, '');
-  await request(app).get(`/api/v1/users/${user.id}`).expect(404);
+  await api.get(`/api/v1/users/${user.id}`).expect(404);
 });
 
 test('GET, PATCH and DELETE answer 404 NOT_FOUND for an unknown id', async () => {
-  const app = await createTestApp();
+  const api = await usersApi();
   const path = `/api/v1/users/${randomUUID()}`;
   for (const res of [
-    await request(app).get(path),
-    await request(app).patch(path).send({ name: 'Nobody' }),
-    await request(app).delete(path),
+    await api.get(path),
+    await api.patch(path).send({ name: 'Nobody' }),
+    await api.delete(path),
   ]) {
     assert.equal(res.status, 404);
     assert.deepEqual(res.body, { error: { code: 'NOT_FOUND', message: 'User not found' } });
@@ -140,11 +145,11 @@ test('GET, PATCH and DELETE answer 404 NOT_FOUND for an unknown id', async () =>
 });
 
 test('an id that is not a UUID answers 400 VALIDATION_ERROR', async () => {
-  const app = await createTestApp();
+  const api = await usersApi();
   for (const res of [
-    await request(app).get('/api/v1/users/42'),
-    await request(app).patch('/api/v1/users/42').send({ name: 'Nobody' }),
-    await request(app).delete('/api/v1/users/42'),
+    await api.get('/api/v1/users/42'),
+    await api.patch('/api/v1/users/42').send({ name: 'Nobody' }),
+    await api.delete('/api/v1/users/42'),
   ]) {
     assert.equal(res.status, 400);
     assert.equal(res.body.error.code, 'VALIDATION_ERROR');

@@ -5,13 +5,14 @@ import { AppError } from '../errors/AppError.js';
 export function createMemoryUsersRepository() {
   const users = new Map();
 
-  function assertEmailAvailable(email, exceptId) {
+  function findByEmail(email) {
     const wanted = email.toLowerCase();
-    for (const user of users.values()) {
-      if (user.id !== exceptId && user.email.toLowerCase() === wanted) {
-        throw AppError.conflict('Email is already in use');
-      }
-    }
+    return [...users.values()].find((user) => user.email.toLowerCase() === wanted);
+  }
+
+  function assertEmailAvailable(email, exceptId) {
+    const owner = findByEmail(email);
+    if (owner && owner.id !== exceptId) throw AppError.conflict('Email is already in use');
   }
 
   function save(user) {
@@ -27,6 +28,9 @@ export function createMemoryUsersRepository() {
     },
     async findById(id) {
       return users.get(id) ?? null;
+    },
+    async findByEmail(email) {
+      return findByEmail(email) ?? null;
     },
     async create({ email, name }) {
       assertEmailAvailable(email);

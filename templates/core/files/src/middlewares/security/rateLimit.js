@@ -14,3 +14,12 @@ export function rateLimiter({ windowMs, limit, store }) {
     },
   });
 }
+
+// The limit every request but the health probes counts against, per client IP.
+export function globalRateLimit({ config, createRateLimitStore }) {
+  return rateLimiter({
+    windowMs: config.rateLimitWindowMs,
+    limit: config.rateLimitMax,
+    store: createRateLimitStore('global'),
+  });
+}
