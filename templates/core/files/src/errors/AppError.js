@@ -8,6 +8,14 @@ export class AppError extends Error {
     this.details = details;
   }
 
+  static unauthorized(message = 'Sign in to continue') {
+    return new AppError(401, 'UNAUTHORIZED', message);
+  }
+
+  static forbidden(message = 'You are not allowed to do this') {
+    return new AppError(403, 'FORBIDDEN', message);
+  }
+
   static notFound(message) {
     return new AppError(404, 'NOT_FOUND', message);
   }
