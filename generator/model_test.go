@@ -126,3 +126,62 @@ func TestPhasesAreTheSeedOrder(t *testing.T) {
 		t.Error("ParsePhase accepted an unknown phase")
 	}
 }
+
+// TestModelLines checks that lines gather per file and point in catalog order, that their
+// conditions apply, and that their imports go to the file they are written into.
+func TestModelLines(t *testing.T) {
+	c := testCatalog(t, []string{"a", "b"}, map[string]string{
+		"a": `
+lines:
+  - {file: src/r.js, point: guards, code: router.use(a());, imports: [{from: ./a.js, names: [a]}]}
+  - {file: src/r.js, point: guards, code: router.use(ab());, when: [b], imports: [{from: ./ab.js, names: [ab]}]}
+`,
+		"b": `
+lines:
+  - {file: src/r.js, point: guards, code: router.use(b());}
+  - {file: src/r.js, point: cache, code: router.use(c());}
+`,
+	})
+	model := func(features ...string) *Model {
+		res, err := c.Resolve(features)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := c.BuildModel("x", res)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	m := model("a")
+	if diff := cmp.Diff([]string{"router.use(a());"}, m.Lines("src/r.js", "guards")); diff != "" {
+		t.Errorf("guards of a (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"import { a } from './a.js';"}, m.ImportLines("src/r.js")); diff != "" {
+		t.Errorf("imports of a (-want +got):\n%s", diff)
+	}
+	m = model("b", "a")
+	want := []string{"router.use(a());", "router.use(ab());", "router.use(b());"}
+	if diff := cmp.Diff(want, m.Lines("src/r.js", "guards")); diff != "" {
+		t.Errorf("guards of a and b (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"router.use(c());"}, m.Lines("src/r.js", "cache")); diff != "" {
+		t.Errorf("cache of a and b (-want +got):\n%s", diff)
+	}
+	if got := m.Lines("src/r.js", "nowhere"); got != nil {
+		t.Errorf("lines of an unknown point = %q, want none", got)
+	}
+}
+
+// TestImportLinesWrap checks that an import longer than Prettier's print width is broken the way
+// Prettier breaks it.
+func TestImportLinesWrap(t *testing.T) {
+	m := &Model{imports: map[string][]Import{}}
+	m.addImports(&Resolution{}, "src/r.js", []Import{
+		{From: "../users/users.schemas.js", Names: []string{"createUserBody", "listUsersQuery", "updateUserBody", "userParams"}},
+	})
+	want := []string{"import {\n  createUserBody,\n  listUsersQuery,\n  updateUserBody,\n  userParams,\n} from '../users/users.schemas.js';"}
+	if diff := cmp.Diff(want, m.ImportLines("src/r.js")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}

@@ -142,3 +142,32 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// TestResolveInternal checks that an internal building block comes in only as a requirement,
+// unannounced, and never counts as a feature of the project.
+func TestResolveInternal(t *testing.T) {
+	c := testCatalog(t, []string{"shared", "a", "b"}, map[string]string{
+		"shared": "internal: true\n",
+		"a":      "requires:\n  - {feature: shared}\n  - {feature: b, reason: a needs b}\n",
+	})
+	if diff := cmp.Diff([]string{"a", "b"}, c.FeatureNames()); diff != "" {
+		t.Errorf("catalog features (-want +got):\n%s", diff)
+	}
+	res, err := c.Resolve([]string{"a"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Has("shared") {
+		t.Error("the internal entry a requires was not resolved")
+	}
+	if diff := cmp.Diff([]string{"a", "b"}, res.FeatureNames()); diff != "" {
+		t.Errorf("features (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]Addition{{Feature: "b", RequiredBy: "a", Reason: "a needs b"}}, res.Added); diff != "" {
+		t.Errorf("additions (-want +got):\n%s", diff)
+	}
+	var unknown *UnknownFeatureError
+	if _, err := c.Resolve([]string{"shared"}); !errors.As(err, &unknown) {
+		t.Errorf("Resolve(shared) = %v, want an unknown feature error", err)
+	}
+}
