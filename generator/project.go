@@ -2,7 +2,11 @@ package generator
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -52,4 +56,25 @@ func ParseProjectFile(data []byte) (*ProjectFile, error) {
 		return nil, fmt.Errorf("parse %s: %w", ProjectFileName, err)
 	}
 	return &p, nil
+}
+
+// NotProjectError is returned for a directory that has no scaffold.yaml.
+type NotProjectError struct {
+	Dir string
+}
+
+func (e *NotProjectError) Error() string {
+	return fmt.Sprintf("%s is not a scaffold project: it has no %s (start one with `scaffold new <name>`)", e.Dir, ProjectFileName)
+}
+
+// ReadProjectFile reads the scaffold.yaml of the project in dir.
+func ReadProjectFile(dir string) (*ProjectFile, error) {
+	data, err := os.ReadFile(filepath.Join(dir, ProjectFileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, &NotProjectError{Dir: dir}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", ProjectFileName, err)
+	}
+	return ParseProjectFile(data)
 }

@@ -27,6 +27,8 @@ Every prompt is also a flag, so scaffold runs the same from a terminal, a script
 	})
 	cmd.AddCommand(
 		NewCmdNew(f, nil),
+		NewCmdAdd(f, nil),
+		NewCmdSync(f, nil),
 		NewCmdFeatures(f, nil),
 		NewCmdExplain(f, nil),
 		NewCmdVersion(f),

@@ -1,0 +1,112 @@
+package commands
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/spf13/cobra"
+)
+
+// AddOptions are the answers and switches of `scaffold add`.
+type AddOptions struct {
+	Factory *Factory
+	UpdateOptions
+
+	Features []string
+}
+
+// NewCmdAdd returns `scaffold add`. runF replaces the run function in tests of flag parsing.
+func NewCmdAdd(f *Factory, runF func(context.Context, *AddOptions) error) *cobra.Command {
+	opts := &AddOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "add <feature>...",
+		Short: "Add features to a project scaffold generated",
+		Long: `Add features to a project scaffold generated, keeping every edit you made.
+
+Files you never touched are replaced by their new render; files you edited get the change
+merged in three ways (git merge-file). When your edits and the change overlap, nothing is
+written: the conflicting lines are shown, and --conflicts=markers writes them with git-style
+conflict markers instead. scaffold.yaml records the new answers.`,
+		Example: `  scaffold add jwt
+  scaffold add postgres websockets --dir services/api
+  scaffold add sessions --dry-run`,
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return flagErrorf("missing feature: name one or more, e.g. scaffold add jwt (see scaffold features)")
+			}
+			return nil
+		},
+		RunE: func(cmd *cobra.Command, args []string) error {
+			for _, a := range args {
+				opts.Features = append(opts.Features, strings.Split(a, ",")...)
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return runAdd(cmd.Context(), opts)
+		},
+		ValidArgsFunction: func(_ *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			cat, err := f.Catalog()
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveError
+			}
+			var names []string
+			for _, n := range cat.FeatureNames() {
+				if !slices.Contains(args, n) && strings.HasPrefix(n, toComplete) {
+					names = append(names, n)
+				}
+			}
+			return names, cobra.ShellCompDirectiveNoFileComp
+		},
+	}
+	opts.addFlags(cmd)
+	return cmd
+}
+
+func runAdd(ctx context.Context, opts *AddOptions) error {
+	if err := opts.validate(); err != nil {
+		return err
+	}
+	ios := opts.Factory.IOStreams
+	cat, err := opts.Factory.Catalog()
+	if err != nil {
+		return err
+	}
+	recorded, err := generator.ReadProjectFile(opts.Dir)
+	if err != nil {
+		return err
+	}
+	wanted := slices.Concat(recorded.Features, opts.Features)
+	res, err := cat.Resolve(wanted)
+	if err != nil {
+		return asUsage(err)
+	}
+	var missing []string
+	for _, name := range res.FeatureNames() {
+		if !slices.Contains(recorded.Features, name) {
+			missing = append(missing, name)
+		}
+	}
+	if len(missing) == 0 {
+		fmt.Fprintf(ios.Out, "nothing to add: the project already has %s\n", strings.Join(opts.Features, ", "))
+		return nil
+	}
+	for _, a := range res.Added {
+		if !slices.Contains(recorded.Features, a.Feature) {
+			fmt.Fprintf(ios.ErrOut, "added %s: %s requires it (%s)\n", a.Feature, a.RequiredBy, a.Reason)
+		}
+	}
+	base, err := render(cat, recorded.Name, recorded.Features)
+	if err != nil {
+		return fmt.Errorf("render the project as recorded: %w", err)
+	}
+	target, err := cat.Generate(recorded.Name, res)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(ios.ErrOut, "adding %s\n", strings.Join(missing, ", "))
+	return applyUpdate(ctx, opts.Factory, &opts.UpdateOptions, &renders{recorded, base, target}, "add")
+}
