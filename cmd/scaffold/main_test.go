@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/internal/cli"
 )
 
@@ -37,6 +38,14 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(*testscript.TestScript, bool, []string){
 			"exitcode": cmdExitCode,
 			"emptydir": cmdEmptyDir,
+			"rehash":   cmdRehash,
+		},
+		Setup: func(env *testscript.Env) error {
+			// go generate in a script needs a cache of its own, since testscript hides HOME.
+			env.Setenv("GOCACHE", env.WorkDir+"/.gocache")
+			env.Setenv("GOFLAGS", "-mod=mod")
+			env.Setenv("GOTOOLCHAIN", "local")
+			return nil
 		},
 	})
 }
@@ -79,4 +88,20 @@ func cmdEmptyDir(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		ts.Fatalf("%s has entries %v", args[0], names)
 	}
+}
+
+// cmdRehash records the current content of files in the scaffold.yaml of the current directory,
+// as if an earlier version of scaffold had rendered them that way: `rehash README.md`.
+func cmdRehash(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) == 0 {
+		ts.Fatalf("usage: rehash FILE...")
+	}
+	project, err := generator.ParseProjectFile([]byte(ts.ReadFile(generator.ProjectFileName)))
+	ts.Check(err)
+	for _, name := range args {
+		project.Files[name] = generator.HashContent([]byte(ts.ReadFile(name)))
+	}
+	data, err := project.Marshal()
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(generator.ProjectFileName), data, 0o644))
 }
