@@ -263,7 +263,10 @@ func printNextSteps(w io.Writer, name, dir string, result *generator.Result, ins
 	}
 	fmt.Fprintln(w, "  cp .env.example .env")
 	if names := result.Model.ServiceNames(); len(names) > 0 {
-		fmt.Fprintln(w, "  docker compose up -d "+strings.Join(names, " "))
+		fmt.Fprintln(w, "  docker compose up -d --wait "+strings.Join(names, " "))
+	}
+	if hasScript(result.Model, "migrate") {
+		fmt.Fprintln(w, "  npm run migrate")
 	}
 	fmt.Fprintln(w, "  npm run dev")
 }
