@@ -81,8 +81,7 @@ func TestNewPromptsForWhatIsMissing(t *testing.T) {
 	if err := runNew(context.Background(), &NewOptions{Factory: f, NoInstall: true, NoGit: true}); err != nil {
 		t.Fatal(err)
 	}
-	// Every feature is still planned, so there is nothing to choose and only the name is asked.
-	if diff := cmp.Diff([]string{"Project name"}, p.asked); diff != "" {
+	if diff := cmp.Diff([]string{"Project name", "Features"}, p.asked); diff != "" {
 		t.Errorf("prompts (-want +got):\n%s", diff)
 	}
 	if !strings.Contains(errOut.String(), "To do this again without prompts:\n  scaffold new shop --yes --no-install --no-git\n") {
