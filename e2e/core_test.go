@@ -1,8 +1,5 @@
 //go:build e2e
 
-// Package e2e generates projects with the real scaffold binary, installs them with npm, and runs
-// what their users would: lint, the format check, their own tests, and the server itself. It
-// needs Node.js 26 first on PATH (see .ci/run); it fails rather than skips without it.
 package e2e
 
 import (
@@ -17,45 +14,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
-
-const wantNodeMajor = "v26."
-
-// scaffoldBin is the binary built once for all tests.
-var scaffoldBin string
-
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "scaffold-e2e-bin-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	scaffoldBin = filepath.Join(dir, "scaffold")
-	build := exec.Command("go", "build", "-o", scaffoldBin, "../cmd/scaffold")
-	build.Stdout, build.Stderr = os.Stdout, os.Stderr
-	if err := build.Run(); err != nil {
-		fmt.Fprintln(os.Stderr, "build scaffold:", err)
-		os.Exit(1)
-	}
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
-}
-
-func requireNode(t *testing.T) {
-	t.Helper()
-	out, err := exec.Command("node", "--version").Output()
-	if err != nil {
-		t.Fatalf("node: %v (put Node.js 26 first on PATH; .ci/run shows how)", err)
-	}
-	if v := strings.TrimSpace(string(out)); !strings.HasPrefix(v, wantNodeMajor) {
-		t.Fatalf("node is %s; generated projects are tested on Node.js 26 (see .ci/run)", v)
-	}
-}
 
 // TestCoreService is the promise of `scaffold new demo --yes --no-git` outside a terminal: the
 // service is written and installed, lints clean, is formatted, passes its own tests, serves
@@ -137,38 +99,11 @@ func serverPID(t *testing.T, logs *syncBuffer) int {
 	return pid
 }
 
-func run(t *testing.T, dir, name string, args ...string) string {
-	t.Helper()
-	cmd := exec.Command(name, args...)
-	cmd.Dir = dir
-	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
-	start := time.Now()
-	err := cmd.Run()
-	t.Logf("%s %s (%s)", name, strings.Join(args, " "), time.Since(start).Round(time.Millisecond))
-	if err != nil {
-		t.Fatalf("%s %s: %v\n%s", name, strings.Join(args, " "), err, out.String())
-	}
-	return out.String()
-}
-
-var testCount = regexp.MustCompile(`(?m)^(?:#|ℹ) (pass|fail) (\d+)$`)
-
-// nodeTestCounts reads the summary node --test prints last (spec reporter: "ℹ pass 46"; TAP: "# pass 46").
+// nodeTestCounts reads the summary node --test prints last, and fails the test without one.
 func nodeTestCounts(t *testing.T, out string) (pass, fail int) {
 	t.Helper()
-	found := 0
-	for _, m := range testCount.FindAllStringSubmatch(out, -1) {
-		var n int
-		fmt.Sscan(m[2], &n)
-		if m[1] == "pass" {
-			pass = n
-		} else {
-			fail = n
-		}
-		found++
-	}
-	if found < 2 {
+	pass, fail, ok := NodeTestCounts(out)
+	if !ok {
 		t.Fatalf("no node --test summary in:\n%s", out)
 	}
 	return pass, fail
@@ -207,22 +142,4 @@ func get(t *testing.T, url string) (string, int) {
 	var b bytes.Buffer
 	b.ReadFrom(resp.Body)
 	return strings.TrimSpace(b.String()), resp.StatusCode
-}
-
-// syncBuffer collects a child process's output while the test reads it.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
