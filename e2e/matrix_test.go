@@ -1,0 +1,413 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"text/tabwriter"
+	"time"
+
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/templates"
+)
+
+// matrixWorkers is how many projects install or test at once: CI machines have two cores.
+const matrixWorkers = 2
+
+const (
+	generateTimeout = time.Minute
+	installTimeout  = 10 * time.Minute
+	checkTimeout    = 5 * time.Minute // npm run lint, npm run format:check
+	testTimeout     = 10 * time.Minute
+)
+
+// TestFeatureSetMatrix holds scaffold to its first promise for every feature set the catalog
+// resolves today (64 once all seven features are available): the project generates, imports only
+// what its package.json declares, lints clean, is formatted, and passes its own tests against real
+// PostgreSQL and Redis.
+//
+// All sets are generated first. Then node_modules: the largest set and the core service install
+// from their own package.json, and every other project links to the node_modules of the largest
+// set that contains it, after checking that it holds every package the project pins at its
+// version. Then each project gets its own PostgreSQL database and Redis logical database and runs
+// npm run lint, npm run format:check and npm test, two projects at a time, largest sets first.
+func TestFeatureSetMatrix(t *testing.T) {
+	requireNode(t)
+	svc := requireServices(t)
+	cat, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets, err := FeatureSets(cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	logDir, err := os.MkdirTemp("", "scaffold-matrix-logs-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Printf("matrix: %d feature sets; logs in %s\n", len(sets), logDir)
+	projects := make([]*matrixProject, len(sets))
+	for i, set := range sets {
+		projects[i] = &matrixProject{
+			index:   i,
+			set:     set,
+			dir:     filepath.Join(root, set.Project()),
+			logFile: filepath.Join(logDir, set.Project()+".log"),
+		}
+	}
+
+	start := time.Now()
+	for _, p := range projects {
+		p.generate(root)
+	}
+	fmt.Printf("matrix: generated and checked imports in %s\n", since(start))
+
+	start = time.Now()
+	roots := installRoots(projects)
+	forEachParallel(matrixWorkers, roots, (*matrixProject).npmInstall)
+	var linked []*matrixProject
+	for _, p := range projects {
+		if p.ok() && !slices.Contains(roots, p) {
+			linked = append(linked, p)
+		}
+	}
+	forEachParallel(matrixWorkers, linked, func(p *matrixProject) { p.shareNodeModules(roots) })
+	fmt.Printf("matrix: node_modules ready in %s (%d installed, %d linked)\n", since(start), len(roots), len(linked))
+
+	start = time.Now()
+	var runnable []*matrixProject
+	for _, p := range slices.Backward(projects) { // largest first: the longest runs start early
+		if p.ok() {
+			runnable = append(runnable, p)
+		}
+	}
+	var mu sync.Mutex
+	done := 0
+	forEachParallel(matrixWorkers, runnable, func(p *matrixProject) {
+		p.runChecks(svc)
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		status := "green"
+		if !p.green() {
+			status = "FAILED"
+		}
+		fmt.Printf("matrix: [%d/%d] %s: %s in %s\n", done, len(runnable), p.set.Name(), status, p.elapsed().Round(100*time.Millisecond))
+	})
+	fmt.Printf("matrix: lint, format and tests in %s\n", since(start))
+
+	printMatrixSummary(projects)
+	fmt.Printf("matrix: logs in %s\n", logDir)
+	for _, p := range projects {
+		if !p.green() {
+			t.Errorf("feature set %s failed (log: %s)\n%s", p.set.Name(), p.logFile, p.failureReport())
+		}
+	}
+}
+
+func since(start time.Time) time.Duration {
+	return time.Since(start).Round(100 * time.Millisecond)
+}
+
+// matrixProject is one feature set's project and what happened to it. Only one goroutine handles
+// a project at a time.
+type matrixProject struct {
+	index   int
+	set     FeatureSet
+	dir     string
+	logFile string
+
+	steps      []stepResult
+	pass, fail int
+}
+
+// stepResult is one step of a project's run.
+type stepResult struct {
+	name string
+	commandResult
+	failure string // why the step failed; empty when it passed
+}
+
+// Step names, in the order they run.
+const (
+	stepGenerate    = "generate"
+	stepImports     = "imports"
+	stepNodeModules = "node_modules"
+	stepDatabase    = "database"
+	stepLint        = "lint"
+	stepFormat      = "format"
+	stepTest        = "test"
+)
+
+// record keeps a step's result and appends it to the project's log.
+func (p *matrixProject) record(step stepResult) {
+	p.steps = append(p.steps, step)
+	status := "ok"
+	if step.failure != "" {
+		status = "FAILED: " + step.failure
+	}
+	entry := fmt.Sprintf("=== %s: %s\n%s\n--- %s (%s)\n\n", step.name, step.Command,
+		strings.TrimRight(step.Output, "\n"), status, step.Elapsed.Round(time.Millisecond))
+	f, err := os.OpenFile(p.logFile, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
+	if err != nil {
+		return
+	}
+	defer f.Close()
+	f.WriteString(entry)
+}
+
+func (p *matrixProject) recordCommand(name string, r commandResult) bool {
+	failure := ""
+	if r.Err != nil {
+		failure = r.Err.Error()
+	}
+	p.record(stepResult{name: name, commandResult: r, failure: failure})
+	return failure == ""
+}
+
+func (p *matrixProject) stepNamed(name string) *stepResult {
+	for i := range p.steps {
+		if p.steps[i].name == name {
+			return &p.steps[i]
+		}
+	}
+	return nil
+}
+
+// ok reports whether every step so far passed.
+func (p *matrixProject) ok() bool {
+	return !slices.ContainsFunc(p.steps, func(s stepResult) bool { return s.failure != "" })
+}
+
+// green reports whether the project went through every step and passed them all.
+func (p *matrixProject) green() bool {
+	return p.ok() && p.stepNamed(stepTest) != nil
+}
+
+func (p *matrixProject) elapsed() time.Duration {
+	var d time.Duration
+	for _, s := range p.steps {
+		d += s.Elapsed
+	}
+	return d
+}
+
+// generate writes the project without installing it, and checks its imports.
+func (p *matrixProject) generate(root string) {
+	r := runBounded(root, nil, generateTimeout, scaffoldBin, "new", p.set.Project(),
+		"--features", strings.Join(p.set.Features, ","), "--yes", "--no-git", "--no-install")
+	if !p.recordCommand(stepGenerate, r) {
+		return
+	}
+	start := time.Now()
+	problems, err := CheckImports(p.dir)
+	step := stepResult{name: stepImports, commandResult: commandResult{Command: "CheckImports " + p.dir}}
+	var lines []string
+	for _, problem := range problems {
+		lines = append(lines, problem.String())
+	}
+	switch {
+	case err != nil:
+		step.failure = err.Error()
+	case len(problems) > 0:
+		step.failure = fmt.Sprintf("%d imports of packages package.json does not allow", len(problems))
+	default:
+		lines = append(lines, "every import is declared in package.json")
+	}
+	step.Output = strings.Join(lines, "\n")
+	step.Elapsed = time.Since(start)
+	p.record(step)
+}
+
+// installRoots picks the projects that install their own node_modules: the largest generated set,
+// any generated set no larger installed set contains (when features conflict there is no single
+// superset), and the core service, which proves the core package.json installs on its own.
+// Largest first.
+func installRoots(projects []*matrixProject) []*matrixProject {
+	var roots []*matrixProject
+	for _, p := range slices.Backward(projects) {
+		if !p.ok() {
+			continue
+		}
+		covered := slices.ContainsFunc(roots, func(r *matrixProject) bool { return r.set.Contains(p.set) })
+		if !covered || len(p.set.Features) == 0 {
+			roots = append(roots, p)
+		}
+	}
+	return roots
+}
+
+// npmInstall installs the project's own package.json and checks the result.
+func (p *matrixProject) npmInstall() {
+	r := runBounded(p.dir, nil, installTimeout, "npm", "install", "--no-audit", "--no-fund")
+	if r.Err == nil {
+		if unmet, err := UnmetDependencies(filepath.Join(p.dir, "package.json"), filepath.Join(p.dir, "node_modules")); err != nil {
+			r.Err = err
+		} else if len(unmet) > 0 {
+			r.Err = fmt.Errorf("npm install left package.json unmet: %s", strings.Join(unmet, "; "))
+		}
+	}
+	p.recordCommand(stepNodeModules, r)
+}
+
+// shareNodeModules links the project's node_modules to that of the largest installed project
+// that contains its features and holds every package it pins. When no such project holds them all
+// (a package only a smaller set needs), it installs its own.
+func (p *matrixProject) shareNodeModules(roots []*matrixProject) {
+	start := time.Now()
+	var reasons []string
+	for _, r := range roots {
+		if !r.set.Contains(p.set) {
+			continue
+		}
+		if !r.ok() {
+			reasons = append(reasons, r.set.Project()+" did not install")
+			continue
+		}
+		target := filepath.Join(r.dir, "node_modules")
+		unmet, err := UnmetDependencies(filepath.Join(p.dir, "package.json"), target)
+		if err != nil {
+			reasons = append(reasons, err.Error())
+			continue
+		}
+		if len(unmet) > 0 {
+			reasons = append(reasons, fmt.Sprintf("%s lacks %s", r.set.Project(), strings.Join(unmet, "; ")))
+			continue
+		}
+		link := filepath.Join(p.dir, "node_modules")
+		step := stepResult{name: stepNodeModules, commandResult: commandResult{
+			Command: fmt.Sprintf("ln -s %s %s", target, link),
+			Output:  fmt.Sprintf("node_modules of %s holds every package package.json pins", r.set.Project()),
+		}}
+		if err := os.Symlink(target, link); err != nil {
+			step.failure = err.Error()
+		}
+		step.Elapsed = time.Since(start)
+		p.record(step)
+		return
+	}
+	// Installing for each project whose superset failed would only repeat that failure 60 times.
+	if slices.ContainsFunc(roots, func(r *matrixProject) bool { return r.set.Contains(p.set) && r.ok() }) {
+		p.record(stepResult{name: "note", commandResult: commandResult{
+			Command: "installing node_modules of its own",
+			Output:  strings.Join(reasons, "\n"),
+		}})
+		p.npmInstall()
+		return
+	}
+	p.record(stepResult{
+		name:          stepNodeModules,
+		commandResult: commandResult{Command: "share node_modules", Output: strings.Join(reasons, "\n"), Elapsed: time.Since(start)},
+		failure:       "no installed superset to share node_modules with: " + strings.Join(reasons, "; "),
+	})
+}
+
+// runChecks runs what the project's CI runs, against its own databases.
+func (p *matrixProject) runChecks(svc *services) {
+	dbURL, r := svc.createDatabase(p.index)
+	redisURL, err := svc.projectRedisURL(p.index)
+	if err != nil && r.Err == nil {
+		r.Err = err
+	}
+	r.Output = strings.TrimSpace(fmt.Sprintf("%s\nDATABASE_URL=%s\nREDIS_URL=%s", r.Output,
+		urlPassword.ReplaceAllString(dbURL, "://$1:***@"), urlPassword.ReplaceAllString(redisURL, "://$1:***@")))
+	if !p.recordCommand(stepDatabase, r) {
+		return
+	}
+	defer func() {
+		if r := svc.dropDatabase(p.index); r.Err != nil {
+			p.record(stepResult{name: "drop database (not counted)", commandResult: r})
+		}
+	}()
+	env := []string{"DATABASE_URL=" + dbURL, "REDIS_URL=" + redisURL}
+	p.recordCommand(stepLint, runBounded(p.dir, env, checkTimeout, "npm", "run", "lint"))
+	p.recordCommand(stepFormat, runBounded(p.dir, env, checkTimeout, "npm", "run", "format:check"))
+
+	r = runBounded(p.dir, env, testTimeout, "npm", "test")
+	pass, fail, counted := NodeTestCounts(r.Output)
+	p.pass, p.fail = pass, fail
+	step := stepResult{name: stepTest, commandResult: r}
+	switch {
+	case r.Err != nil:
+		step.failure = r.Err.Error()
+	case !counted:
+		step.failure = "no node --test summary (ℹ pass N, ℹ fail N) in the output"
+	case fail > 0:
+		step.failure = fmt.Sprintf("%d of %d tests failed", fail, pass+fail)
+	case pass == 0:
+		step.failure = "no test passed"
+	}
+	if step.failure != "" && counted && r.Err != nil {
+		step.failure += fmt.Sprintf(" (%d passed, %d failed)", pass, fail)
+	}
+	p.record(step)
+}
+
+// column is how the summary shows a step: ok, FAIL, or - when it did not run.
+func (p *matrixProject) column(name string) string {
+	switch s := p.stepNamed(name); {
+	case s == nil:
+		return "-"
+	case s.failure != "":
+		return "FAIL"
+	case name == stepNodeModules && strings.HasPrefix(s.Command, "ln -s"):
+		return "linked"
+	case name == stepNodeModules:
+		return "installed"
+	}
+	return "ok"
+}
+
+func (p *matrixProject) testsColumn() string {
+	s := p.stepNamed(stepTest)
+	switch {
+	case s == nil:
+		return "-"
+	case p.pass+p.fail == 0:
+		return "FAIL"
+	}
+	return fmt.Sprintf("%d/%d", p.pass, p.pass+p.fail)
+}
+
+func printMatrixSummary(projects []*matrixProject) {
+	fmt.Println()
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "FEATURE SET\tIMPORTS\tNODE_MODULES\tLINT\tFORMAT\tTESTS PASSED\tSECONDS")
+	green := 0
+	for _, p := range projects {
+		if p.green() {
+			green++
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%.1f\n", p.set.Name(), p.column(stepImports),
+			p.column(stepNodeModules), p.column(stepLint), p.column(stepFormat), p.testsColumn(),
+			p.elapsed().Seconds())
+	}
+	tw.Flush()
+	fmt.Printf("%d of %d feature sets green\n", green, len(projects))
+}
+
+// failureReport says, for each failed step, what ran, why it failed and the gist of its output.
+func (p *matrixProject) failureReport() string {
+	var b strings.Builder
+	for _, s := range p.steps {
+		if s.failure == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "--- %s failed: %s\n$ %s\n", s.name, s.failure, s.Command)
+		if out := strings.TrimSpace(s.Output); out != "" {
+			fmt.Fprintf(&b, "%s\n", excerpt(out, 20, 60))
+		}
+	}
+	if b.Len() == 0 {
+		b.WriteString("it never reached npm test")
+	}
+	return b.String()
+}
