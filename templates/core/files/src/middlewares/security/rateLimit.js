@@ -2,8 +2,10 @@ import { rateLimit } from 'express-rate-limit';
 import { AppError } from '../../errors/AppError.js';
 
 // Counters live in memory unless a shared `store` is given; each limiter needs its own store.
-export function rateLimiter({ windowMs, limit, store }) {
+// Other options (such as a keyGenerator) go to express-rate-limit as they are.
+export function rateLimiter({ windowMs, limit, store, ...options }) {
   return rateLimit({
+    ...options,
     windowMs,
     limit,
     store,

@@ -1,0 +1,64 @@
+import { hashPassword, needsRehash, verifyPassword } from './passwords.js';
+
+const ADMIN_NAME = 'Administrator';
+
+// Accounts are users (the users repository) with a password hash kept apart from them (the
+// credentials repository), so no user query can ever return a hash.
+export function createAccounts({ usersRepository, credentialsRepository, hashCost }) {
+  let decoy;
+
+  // An unknown email is checked against a throwaway hash, so it costs as much time as a wrong
+  // password and response times do not tell which emails have accounts.
+  function decoyHash() {
+    decoy ??= hashPassword('decoy password that matches no account', hashCost);
+    return decoy;
+  }
+
+  async function setPassword(userId, password) {
+    await credentialsRepository.savePasswordHash(userId, await hashPassword(password, hashCost));
+  }
+
+  return {
+    async register({ email, password, name }) {
+      // Hashing first keeps the window between creating the user and storing the hash short.
+      const passwordHash = await hashPassword(password, hashCost);
+      const user = await usersRepository.create({ email, name });
+      try {
+        await credentialsRepository.savePasswordHash(user.id, passwordHash);
+      } catch (error) {
+        // A user without a password could never sign in but would keep the email taken.
+        await usersRepository.remove(user.id);
+        throw error;
+      }
+      return user;
+    },
+
+    async authenticate(email, password) {
+      const user = await usersRepository.findByEmail(email);
+      const passwordHash = user && (await credentialsRepository.findPasswordHash(user.id));
+      const matches = await verifyPassword(password, passwordHash ?? (await decoyHash()));
+      if (!passwordHash || !matches) return null;
+      if (needsRehash(passwordHash, hashCost)) await setPassword(user.id, password);
+      return user;
+    },
+
+    // The configured administrator exists with this password and role admin afterwards. Setting
+    // the password also when promoting means a look-alike account registered earlier by someone
+    // else cannot keep its own password once it becomes the administrator.
+    async ensureAdmin(email, password) {
+      let user = await usersRepository.findByEmail(email);
+      if (!user) {
+        try {
+          user = await usersRepository.create({ email, name: ADMIN_NAME });
+        } catch (error) {
+          // Another instance starting at the same time created it first.
+          if (error.code !== 'CONFLICT') throw error;
+          user = await usersRepository.findByEmail(email);
+        }
+      }
+      if (user.role !== 'admin') user = await usersRepository.update(user.id, { role: 'admin' });
+      await setPassword(user.id, password);
+      return user;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import { errors, jwtVerify, SignJWT } from 'jose';
+import { AppError } from '../errors/AppError.js';
+import { durationInSeconds } from './duration.js';
+
+// One algorithm, pinned on both sides: a token naming any other ("none", RS256 with the secret
+// as a public key...) is refused before its signature is even looked at.
+const ALGORITHM = 'HS256';
+// RFC 9068's type for access tokens, so no other JWT signed with the same secret passes as one.
+const TYPE = 'at+jwt';
+
+// Short-lived, stateless access tokens: { sub: user id, role }, signed with JWT_SECRET.
+export function createTokens(config) {
+  const key = new TextEncoder().encode(config.jwtSecret);
+  const accessTokenTtl = durationInSeconds(config.jwtAccessTtl);
+  const verifyOptions = {
+    algorithms: [ALGORITHM],
+    issuer: config.jwtIssuer,
+    audience: config.jwtAudience,
+    typ: TYPE,
+    // Without these a token that simply leaves out exp would never expire.
+    requiredClaims: ['exp', 'iat', 'sub'],
+  };
+
+  return {
+    // Seconds an access token stays valid, as login answers it in `expiresIn`.
+    accessTokenTtl,
+
+    async issueAccessToken(user) {
+      const now = Math.floor(Date.now() / 1000);
+      return new SignJWT({ role: user.role })
+        .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
+        .setSubject(user.id)
+        .setIssuer(config.jwtIssuer)
+        .setAudience(config.jwtAudience)
+        .setIssuedAt(now)
+        .setExpirationTime(now + accessTokenTtl)
+        .setJti(randomUUID())
+        .sign(key);
+    },
+
+    // Resolves to { id, role }; rejects with a 401 AppError for any token it did not issue or
+    // that has expired.
+    async verifyAccessToken(token) {
+      let payload;
+      try {
+        ({ payload } = await jwtVerify(token, key, verifyOptions));
+      } catch (error) {
+        if (error instanceof errors.JOSEError) throw invalidToken();
+        throw error;
+      }
+      if (typeof payload.sub !== 'string' || typeof payload.role !== 'string') throw invalidToken();
+      return { id: payload.sub, role: payload.role };
+    },
+  };
+}
+
+function invalidToken() {
+  return AppError.unauthorized('Invalid or expired access token');
+}
