@@ -3,6 +3,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { test } from 'node:test';
 import { base64url, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import request from 'supertest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { createTestApp, dependenciesOf } from './helpers.js';
 import { bearer, register } from './jwtClient.js';
 
@@ -131,4 +132,31 @@ test('a malformed Authorization header is refused, a missing one is anonymous', 
   await request(app).get('/nowhere').expect(404);
   const anonymous = await request(app).get('/api/v1/me').expect(401);
   assert.equal(anonymous.headers['www-authenticate'], undefined);
+});
+
+test('configuration refuses a missing or short JWT_SECRET and a malformed lifetime', () => {
+  const secret = 'a-secret-of-at-least-32-characters';
+  for (const [env, variable] of [
+    [{}, 'JWT_SECRET'],
+    [{ JWT_SECRET: 'too-short' }, 'JWT_SECRET'],
+    [{ JWT_SECRET: secret, JWT_ACCESS_TTL: '15 minutes' }, 'JWT_ACCESS_TTL'],
+    [{ JWT_SECRET: secret, JWT_REFRESH_TTL: '0d' }, 'JWT_REFRESH_TTL'],
+  ]) {
+    assert.throws(
+      () => loadConfig(env),
+      (error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`- ${variable}: `));
+        return true;
+      },
+    );
+  }
+});
+
+test('token lifetimes come from JWT_ACCESS_TTL', async () => {
+  const app = await createTestApp({ env: { JWT_ACCESS_TTL: '5m' } });
+  const { tokens } = dependenciesOf(app);
+  assert.equal(tokens.accessTokenTtl, 300);
+  const claims = decodeJwt(await tokens.issueAccessToken({ id: 'user-1', role: 'user' }));
+  assert.equal(claims.exp - claims.iat, 300);
 });
