@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -17,8 +18,23 @@ import (
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
-// matrixWorkers is how many projects install or test at once: CI machines have two cores.
-const matrixWorkers = 2
+// matrixWorkers is how many projects install or test at once: two, as CI machines have two
+// cores, unless SCAFFOLD_E2E_WORKERS says otherwise.
+func matrixWorkers(t *testing.T) int {
+	v := os.Getenv("SCAFFOLD_E2E_WORKERS")
+	if v == "" {
+		return 2
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		t.Fatalf("SCAFFOLD_E2E_WORKERS=%q: want a positive number", v)
+	}
+	return n
+}
+
+// detailedFailures is how many failed sets the report shows with their output; the others get one
+// line each and their log, so that one broken template does not bury the summary.
+const detailedFailures = 10
 
 const (
 	generateTimeout = time.Minute
@@ -36,10 +52,12 @@ const (
 // from their own package.json, and every other project links to the node_modules of the largest
 // set that contains it, after checking that it holds every package the project pins at its
 // version. Then each project gets its own PostgreSQL database and Redis logical database and runs
-// npm run lint, npm run format:check and npm test, two projects at a time, largest sets first.
+// npm run lint, npm run format:check and npm test, two projects at a time (SCAFFOLD_E2E_WORKERS),
+// largest sets first. A set is green when every step passed and its tests ran, none failing.
 func TestFeatureSetMatrix(t *testing.T) {
 	requireNode(t)
 	svc := requireServices(t)
+	workers := matrixWorkers(t)
 	cat, err := generator.LoadCatalog(templates.FS)
 	if err != nil {
 		t.Fatal(err)
@@ -72,26 +90,26 @@ func TestFeatureSetMatrix(t *testing.T) {
 
 	start = time.Now()
 	roots := installRoots(projects)
-	forEachParallel(matrixWorkers, roots, (*matrixProject).npmInstall)
+	forEachParallel(workers, roots, (*matrixProject).npmInstall)
 	var linked []*matrixProject
 	for _, p := range projects {
-		if p.ok() && !slices.Contains(roots, p) {
+		if p.passed(stepGenerate) && !slices.Contains(roots, p) {
 			linked = append(linked, p)
 		}
 	}
-	forEachParallel(matrixWorkers, linked, func(p *matrixProject) { p.shareNodeModules(roots) })
+	forEachParallel(workers, linked, func(p *matrixProject) { p.shareNodeModules(roots) })
 	fmt.Printf("matrix: node_modules ready in %s (%d installed, %d linked)\n", since(start), len(roots), len(linked))
 
 	start = time.Now()
 	var runnable []*matrixProject
 	for _, p := range slices.Backward(projects) { // largest first: the longest runs start early
-		if p.ok() {
+		if p.passed(stepNodeModules) {
 			runnable = append(runnable, p)
 		}
 	}
 	var mu sync.Mutex
 	done := 0
-	forEachParallel(matrixWorkers, runnable, func(p *matrixProject) {
+	forEachParallel(workers, runnable, func(p *matrixProject) {
 		p.runChecks(svc)
 		mu.Lock()
 		defer mu.Unlock()
@@ -106,9 +124,15 @@ func TestFeatureSetMatrix(t *testing.T) {
 
 	printMatrixSummary(projects)
 	fmt.Printf("matrix: logs in %s\n", logDir)
+	failed := 0
 	for _, p := range projects {
-		if !p.green() {
-			t.Errorf("feature set %s failed (log: %s)\n%s", p.set.Name(), p.logFile, p.failureReport())
+		if p.green() {
+			continue
+		}
+		if failed++; failed <= detailedFailures {
+			t.Errorf("feature set %s failed (log: %s)\n%s", p.set.Name(), p.logFile, p.failureReport(true))
+		} else {
+			t.Errorf("feature set %s failed (log: %s): %s", p.set.Name(), p.logFile, p.failureReport(false))
 		}
 	}
 }
@@ -173,6 +197,13 @@ func (p *matrixProject) recordCommand(name string, r commandResult) bool {
 	return failure == ""
 }
 
+// passed reports whether the named step ran and passed. A failed import check does not stop the
+// later steps; a project that did not generate or has no node_modules cannot go on.
+func (p *matrixProject) passed(name string) bool {
+	s := p.stepNamed(name)
+	return s != nil && s.failure == ""
+}
+
 func (p *matrixProject) stepNamed(name string) *stepResult {
 	for i := range p.steps {
 		if p.steps[i].name == name {
@@ -218,7 +249,7 @@ func (p *matrixProject) generate(root string) {
 	case err != nil:
 		step.failure = err.Error()
 	case len(problems) > 0:
-		step.failure = fmt.Sprintf("%d imports of packages package.json does not allow", len(problems))
+		step.failure = fmt.Sprintf("package.json does not allow %d of its imports", len(problems))
 	default:
 		lines = append(lines, "every import is declared in package.json")
 	}
@@ -234,7 +265,7 @@ func (p *matrixProject) generate(root string) {
 func installRoots(projects []*matrixProject) []*matrixProject {
 	var roots []*matrixProject
 	for _, p := range slices.Backward(projects) {
-		if !p.ok() {
+		if !p.passed(stepGenerate) {
 			continue
 		}
 		covered := slices.ContainsFunc(roots, func(r *matrixProject) bool { return r.set.Contains(p.set) })
@@ -268,7 +299,7 @@ func (p *matrixProject) shareNodeModules(roots []*matrixProject) {
 		if !r.set.Contains(p.set) {
 			continue
 		}
-		if !r.ok() {
+		if !r.passed(stepNodeModules) {
 			reasons = append(reasons, r.set.Project()+" did not install")
 			continue
 		}
@@ -295,7 +326,7 @@ func (p *matrixProject) shareNodeModules(roots []*matrixProject) {
 		return
 	}
 	// Installing for each project whose superset failed would only repeat that failure 60 times.
-	if slices.ContainsFunc(roots, func(r *matrixProject) bool { return r.set.Contains(p.set) && r.ok() }) {
+	if slices.ContainsFunc(roots, func(r *matrixProject) bool { return r.set.Contains(p.set) && r.passed(stepNodeModules) }) {
 		p.record(stepResult{name: "note", commandResult: commandResult{
 			Command: "installing node_modules of its own",
 			Output:  strings.Join(reasons, "\n"),
@@ -394,20 +425,26 @@ func printMatrixSummary(projects []*matrixProject) {
 	fmt.Printf("%d of %d feature sets green\n", green, len(projects))
 }
 
-// failureReport says, for each failed step, what ran, why it failed and the gist of its output.
-func (p *matrixProject) failureReport() string {
+// failureReport says, for each failed step, why it failed, and in detail also what ran and the
+// gist of its output.
+func (p *matrixProject) failureReport(detail bool) string {
+	var reasons []string
 	var b strings.Builder
 	for _, s := range p.steps {
 		if s.failure == "" {
 			continue
 		}
+		reasons = append(reasons, s.name+": "+s.failure)
 		fmt.Fprintf(&b, "--- %s failed: %s\n$ %s\n", s.name, s.failure, s.Command)
 		if out := strings.TrimSpace(s.Output); out != "" {
 			fmt.Fprintf(&b, "%s\n", excerpt(out, 20, 60))
 		}
 	}
-	if b.Len() == 0 {
-		b.WriteString("it never reached npm test")
+	switch {
+	case len(reasons) == 0:
+		return "it never reached npm test"
+	case !detail:
+		return strings.Join(reasons, "; ")
 	}
 	return b.String()
 }
