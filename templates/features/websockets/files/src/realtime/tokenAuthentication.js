@@ -10,7 +10,7 @@ export function authenticateToken(tokens) {
     try {
       socket.data.user = await tokens.verifyAccessToken(token);
     } catch {
-      return next(unauthorized('Invalid or expired token'));
+      return next(unauthorized('Invalid or expired access token'));
     }
     next();
   };

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { createTestDependencies } from './helpers.js';
+import {
+  logIn,
+  openSocket,
+  register,
+  request,
+  startRealtimeService,
+} from './websockets.helpers.js';
+
+const service = await startRealtimeService();
+
+async function refusal(options) {
+  const error = await openSocket(service.url, options).then(
+    () => assert.fail('the connection was accepted'),
+    (refused) => refused,
+  );
+  assert.deepEqual(error.data, { code: 'UNAUTHORIZED' });
+  return error.message;
+}
+
+test('a connection without a token is refused', async () => {
+  assert.equal(await refusal(), 'Sign in to continue');
+  assert.equal(await refusal({ auth: {} }), 'Sign in to continue');
+});
+
+test('a connection with an invalid token is refused', async () => {
+  const otherService = await createTestDependencies({ JWT_SECRET: 'another-secret-of-32-characters!' });
+  const foreign = await otherService.tokens.issueAccessToken({ id: randomUUID(), role: 'user' });
+  for (const token of ['not-a-jwt', 42, foreign]) {
+    assert.equal(await refusal({ auth: { token } }), 'Invalid or expired access token');
+  }
+});
+
+test('a valid access token connects, and messages carry the user id', async () => {
+  const account = await register(service.url);
+  const alice = await openSocket(service.url, {
+    auth: { token: await logIn(service.url, account) },
+  });
+  const bob = await openSocket(service.url, {
+    auth: { token: await logIn(service.url, await register(service.url)) },
+  });
+  const room = `room-${randomUUID()}`;
+  await request(alice, 'room:join', { room });
+  await request(bob, 'room:join', { room });
+  const received = once(bob, 'room:message');
+  await request(alice, 'room:message', { room, text: 'signed' });
+  const [message] = await received;
+  assert.equal(message.userId, account.user.id);
+});

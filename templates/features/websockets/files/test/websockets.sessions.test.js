@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import {
+  openSocket,
+  register,
+  request,
+  signInSession,
+  startRealtimeService,
+} from './websockets.helpers.js';
+
+const service = await startRealtimeService();
+
+async function refusal(options) {
+  const error = await openSocket(service.url, options).then(
+    () => assert.fail('the connection was accepted'),
+    (refused) => refused,
+  );
+  assert.deepEqual(error.data, { code: 'UNAUTHORIZED' });
+}
+
+test('a connection without a signed-in session is refused', async () => {
+  await refusal();
+  await refusal({ extraHeaders: { cookie: 'sid=s%3Aforged.signature' } });
+});
+
+test('the session cookie of a signed-in user connects, and messages carry the user id', async () => {
+  const account = await register(service.url);
+  const cookie = await signInSession(service.url, account);
+  const alice = await openSocket(service.url, { extraHeaders: { cookie } });
+  // Long-polling too: the session is read on the handshake request only.
+  const bob = await openSocket(service.url, {
+    transports: ['polling'],
+    extraHeaders: { cookie: await signInSession(service.url, await register(service.url)) },
+  });
+  const room = `room-${randomUUID()}`;
+  await request(alice, 'room:join', { room });
+  await request(bob, 'room:join', { room });
+  const received = once(bob, 'room:message');
+  await request(alice, 'room:message', { room, text: 'from a session' });
+  const [message] = await received;
+  assert.equal(message.userId, account.user.id);
+});
+
+test('after signing out, the session cookie no longer connects', async () => {
+  const cookie = await signInSession(service.url, await register(service.url));
+  const csrf = await fetch(new URL('/api/v1/auth/csrf', service.url), { headers: { cookie } });
+  const { csrfToken } = await csrf.json();
+  const signOut = await fetch(new URL('/api/v1/auth/session', service.url), {
+    method: 'DELETE',
+    headers: { cookie, 'x-csrf-token': csrfToken },
+  });
+  assert.equal(signOut.status, 204);
+  await refusal({ extraHeaders: { cookie } });
+});
