@@ -28,8 +28,8 @@ test('a connection without a token is refused', async () => {
 });
 
 test('a connection with an invalid token is refused', async () => {
-  const otherService = await createTestDependencies({ JWT_SECRET: 'another-secret-of-32-characters!' });
-  const foreign = await otherService.tokens.issueAccessToken({ id: randomUUID(), role: 'user' });
+  const elsewhere = await createTestDependencies({ JWT_SECRET: 'x'.repeat(32) });
+  const foreign = await elsewhere.tokens.issueAccessToken({ id: randomUUID(), role: 'user' });
   for (const token of ['not-a-jwt', 42, foreign]) {
     assert.equal(await refusal({ auth: { token } }), 'Invalid or expired access token');
   }
