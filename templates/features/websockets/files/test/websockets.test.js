@@ -42,6 +42,16 @@ test('a message sent to a room reaches the others in it, not the sender', async 
   assert.equal(aliceReceived, false);
 });
 
+test("a client cannot join another connection's own room", async () => {
+  const [alice, bob] = await Promise.all([connect(service), connect(service)]);
+  let received = false;
+  alice.on('room:message', () => (received = true));
+  await request(bob, 'room:join', { room: alice.id });
+  await request(bob, 'room:message', { room: alice.id, text: 'psst' });
+  await request(alice, 'room:join', { room: newRoom() });
+  assert.equal(received, false);
+});
+
 test('after leaving a room a client can no longer send to it', async () => {
   const socket = await connect(service);
   const room = newRoom();
