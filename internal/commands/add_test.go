@@ -129,3 +129,97 @@ func TestAddOutsideAProject(t *testing.T) {
 		t.Errorf("err = %v, want a not-a-project error", err)
 	}
 }
+
+func edit(t *testing.T, path string, edit func(string) string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	changed := edit(string(data))
+	if changed == string(data) {
+		t.Fatalf("the edit of %s changed nothing", path)
+	}
+	if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// userEdits are the kinds of change people make right after generating: a middleware of their
+// own in app.js, a dependency and a script in package.json, a README section, and a route.
+var userEdits = []struct {
+	path, old, new string
+}{
+	{"src/app.js",
+		"import { createUsersRouter } from './routes/users.routes.js';\n",
+		"import { createUsersRouter } from './routes/users.routes.js';\nimport { serverTiming } from './middlewares/logging/serverTiming.js';\n"},
+	{"src/app.js", "  app.use(compression());\n", "  app.use(compression());\n  app.use(serverTiming());\n"},
+	{"package.json", `    "format:check": "prettier --check ."`, `    "format:check": "prettier --check .",` + "\n" + `    "seed": "node scripts/seed.js"`},
+	{"package.json", `    "helmet": `, `    "lodash": "4.17.21",` + "\n" + `    "helmet": `},
+	{"README.md", "## Scripts\n", "## Our deployment\n\nWe deploy on Fridays.\n\n## Scripts\n"},
+	{"src/routes/users.routes.js", "  return router;\n}", "  router.get('/:id/avatar', (req, res) => res.status(204).end());\n\n  return router;\n}"},
+}
+
+// TestAddKeepsUserEdits makes typical edits, adds each available feature in turn, and checks that
+// every edit is still there and the features arrived.
+func TestAddKeepsUserEdits(t *testing.T) {
+	cat, sets := featureSets(t)
+	all := sets[len(sets)-1]
+	if len(all) == 0 {
+		t.Skip("no feature is available yet")
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	generateInto(t, cat, dir, nil)
+	for _, e := range userEdits {
+		edit(t, filepath.Join(dir, e.path), func(s string) string { return strings.Replace(s, e.old, e.new, 1) })
+	}
+	for _, feature := range all {
+		if out, err := runAddCommand(t, dir, feature); err != nil {
+			t.Fatalf("add %s: %v\n%s", feature, err, out)
+		}
+		files := readProject(t, dir)
+		for _, e := range userEdits {
+			if !strings.Contains(files[e.path], e.new) {
+				t.Errorf("after add %s, %s lost the edit %q", feature, e.path, e.new)
+			}
+		}
+		recorded, err := generator.ParseProjectFile([]byte(files[generator.ProjectFileName]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !slices.Contains(recorded.Features, feature) {
+			t.Errorf("after add %s, scaffold.yaml lists %v", feature, recorded.Features)
+		}
+	}
+}
+
+// TestAddConflictWritesNothing edits a line the feature must change as well: the command reports
+// the file and the lines, fails, and leaves every file as it was.
+func TestAddConflictWritesNothing(t *testing.T) {
+	cat, sets := featureSets(t)
+	if !slices.ContainsFunc(sets, func(s []string) bool { return slices.Equal(s, []string{"jwt"}) }) {
+		t.Skip("jwt is not available")
+	}
+	dir := filepath.Join(t.TempDir(), "demo")
+	generateInto(t, cat, dir, nil)
+	edit(t, filepath.Join(dir, "src/app.js"), func(s string) string {
+		return strings.Replace(s, "app.use('/api/v1/users',", "app.use('/api/v1/people',", 1)
+	})
+	before := readProject(t, dir)
+	out, err := runAddCommand(t, dir, "jwt")
+	if err == nil || !strings.Contains(err.Error(), "1 file conflict with your edits; nothing was written") {
+		t.Fatalf("err = %v, want a conflict that wrote nothing\n%s", err, out)
+	}
+	for _, want := range []string{
+		"conflict in src/app.js: your edits and the templates' changes overlap",
+		"yours  |   app.use('/api/v1/people', createUsersRouter(dependencies));",
+		"before |   app.use('/api/v1/users', createUsersRouter(dependencies));",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if diff := cmp.Diff(before, readProject(t, dir)); diff != "" {
+		t.Errorf("a conflicting add changed files (-before +after):\n%s", diff)
+	}
+}

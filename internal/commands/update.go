@@ -192,7 +192,7 @@ func printFollowUp(w io.Writer, r *renders, u *generator.Update, installed bool)
 		}
 	}
 	if len(newEnv) > 0 {
-		steps = append(steps, "add to .env (see .env.example): "+strings.Join(newEnv, ", "))
+		steps = append(steps, "set the new variables in .env (see .env.example): "+strings.Join(newEnv, ", "))
 	}
 	var services []string
 	for _, s := range r.target.Model.ServiceNames() {
