@@ -96,6 +96,7 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 	packages := map[string]bool{}
 	devPackages := map[string]bool{}
 	scripts := map[string]string{}
+	x := func(s string) string { return expandName(s, name) }
 	for _, e := range res.Entries {
 		if e.Name != CoreName && !e.Internal {
 			m.Summaries = append(m.Summaries, FeatureSummary{Name: e.Name, Summary: e.Summary})
@@ -119,6 +120,7 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 		}
 		for _, v := range e.Env {
 			if v.holds(res) {
+				v.Schema, v.Example, v.Default, v.Description = x(v.Schema), x(v.Example), x(v.Default), x(v.Description)
 				m.Env = append(m.Env, EnvEntry{EnvVar: v, Feature: e.Name})
 			}
 		}
@@ -129,6 +131,7 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 		}
 		for _, mw := range e.Middleware {
 			if mw.holds(res) {
+				mw.Code = x(mw.Code)
 				m.Middleware = append(m.Middleware, MiddlewareEntry{Middleware: mw, Feature: e.Name})
 				m.addImports(res, "src/app.js", mw.Imports)
 			}
@@ -136,20 +139,23 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 		for _, l := range e.Lines {
 			if l.holds(res) {
 				key := linePoint{l.File, l.Point}
-				m.lines[key] = append(m.lines[key], l.Code)
+				m.lines[key] = append(m.lines[key], x(l.Code))
 				m.addImports(res, l.File, l.Imports)
 			}
 		}
-		m.Resources = appendSnippets(m.Resources, e, res, e.Resources)
-		m.Checks = appendSnippets(m.Checks, e, res, e.Checks)
-		m.Shutdown = appendSnippets(m.Shutdown, e, res, e.Shutdown)
+		m.Resources = appendSnippets(m.Resources, e, res, e.Resources, x)
+		m.Checks = appendSnippets(m.Checks, e, res, e.Checks, x)
+		m.Shutdown = appendSnippets(m.Shutdown, e, res, e.Shutdown, x)
 		for _, s := range e.Services {
 			if s.holds(res) {
+				s.Compose, s.CI = x(s.Compose), x(s.CI)
+				s.AppEnv, s.CIEnv = expandAll(s.AppEnv, x), expandAll(s.CIEnv, x)
 				m.Services = append(m.Services, ComposeService{Service: s, Feature: e.Name})
 			}
 		}
 		for _, d := range e.Docs {
 			if d.holds(res) {
+				d.Title, d.Body = x(d.Title), x(d.Body)
 				m.Docs = append(m.Docs, DocEntry{Doc: d, Feature: e.Name})
 			}
 		}
@@ -175,13 +181,28 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 	return m, nil
 }
 
-func appendSnippets(dst []SnippetEntry, e *Manifest, res *Resolution, src []Snippet) []SnippetEntry {
+func appendSnippets(dst []SnippetEntry, e *Manifest, res *Resolution, src []Snippet, x func(string) string) []SnippetEntry {
 	for _, s := range src {
 		if s.holds(res) {
+			s.Code = x(s.Code)
 			dst = append(dst, SnippetEntry{Snippet: s, Feature: e.Name})
 		}
 	}
 	return dst
+}
+
+// NamePlaceholder stands for the project name in a manifest's code, env vars, services and docs,
+// as `[[ .Name ]]` does in template files: a Redis key prefix or an issuer can default to it.
+const NamePlaceholder = "[[ .Name ]]"
+
+func expandName(s, name string) string { return strings.ReplaceAll(s, NamePlaceholder, name) }
+
+func expandAll(list []string, x func(string) string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = x(s)
+	}
+	return out
 }
 
 // replaceByName lets a later entry provide a resource under an existing name (the Postgres users

@@ -182,6 +182,33 @@ func TestImportLinesWrap(t *testing.T) {
 	})
 	want := []string{"import {\n  createUserBody,\n  listUsersQuery,\n  updateUserBody,\n  userParams,\n} from '../users/users.schemas.js';"}
 	if diff := cmp.Diff(want, m.ImportLines("src/r.js")); diff != "" {
+
+// TestModelExpandsTheProjectName checks that `[[ .Name ]]` in a manifest's strings becomes the
+// project name, as it does in template files.
+func TestModelExpandsTheProjectName(t *testing.T) {
+	c := testCatalog(t, []string{"cache"}, map[string]string{
+		"cache": `
+env:
+  - {name: PREFIX, key: prefix, schema: "z.string().default('[[ .Name ]]:')", example: "[[ .Name ]]:", default: "` + "`[[ .Name ]]:`" + `", description: "keys of [[ .Name ]]"}
+lines:
+  - {file: test/x.js, point: p, code: "prefix: '[[ .Name ]]:',"}
+resources:
+  - {name: r, code: "const r = open('[[ .Name ]]');"}
+docs:
+  - {title: "[[ .Name ]] cache", body: "Keys start with [[ .Name ]]:."}
+`,
+	})
+	res, err := c.Resolve([]string{"cache"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := c.BuildModel("shop", res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := []string{m.Env[0].Schema, m.Env[0].Example, m.Env[0].Default, m.Env[0].Description, m.Lines("test/x.js", "p")[0], m.Resources[0].Code, m.Docs[0].Title, m.Docs[0].Body}
+	want := []string{"z.string().default('shop:')", "shop:", "`shop:`", "keys of shop", "prefix: 'shop:',", "const r = open('shop');", "shop cache", "Keys start with shop:."}
+	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
