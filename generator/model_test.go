@@ -182,6 +182,9 @@ func TestImportLinesWrap(t *testing.T) {
 	})
 	want := []string{"import {\n  createUserBody,\n  listUsersQuery,\n  updateUserBody,\n  userParams,\n} from '../users/users.schemas.js';"}
 	if diff := cmp.Diff(want, m.ImportLines("src/r.js")); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
 
 // TestModelExpandsTheProjectName checks that `[[ .Name ]]` in a manifest's strings becomes the
 // project name, as it does in template files.

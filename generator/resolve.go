@@ -44,7 +44,7 @@ type PlannedFeatureError struct {
 }
 
 func (e *PlannedFeatureError) Error() string {
-	return fmt.Sprintf("feature %q is not available yet in scaffold %s: only the core service can be generated so far", e.Name, Version)
+	return fmt.Sprintf("feature %q is not available yet in scaffold %s", e.Name, Version)
 }
 
 // Addition records a feature that resolution added because another one requires it.
