@@ -1,0 +1,151 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import express from 'express';
+import request from 'supertest';
+import { createUsersCache } from '../src/cache/usersCache.js';
+import { createRedisClient } from '../src/redis/client.js';
+import { adminAgent, captureLogger, createTestApp, dependenciesOf } from './helpers.js';
+import { startRedisProxy } from './redisProxy.js';
+
+async function createUser(api) {
+  const res = await api
+    .post('/api/v1/users')
+    .send({ email: `${randomUUID()}@example.com`, name: 'Cached' })
+    .expect(201);
+  return res.body;
+}
+
+function cacheKey(app, id) {
+  return `${dependenciesOf(app).config.redisKeyPrefix}cache:users:${id}`;
+}
+
+test('GET /api/v1/users/:id is a MISS, then a HIT with the same body', async () => {
+  const app = await createTestApp();
+  const api = await adminAgent(app);
+  const user = await createUser(api);
+  const path = `/api/v1/users/${user.id}`;
+
+  const miss = await api.get(path).expect(200);
+  assert.equal(miss.headers['x-cache'], 'MISS');
+  const hit = await api.get(path).expect(200);
+  assert.equal(hit.headers['x-cache'], 'HIT');
+  assert.deepEqual(hit.body, miss.body);
+  assert.match(hit.headers['content-type'], /^application\/json; charset=utf-8$/);
+
+  const { redis, config } = dependenciesOf(app);
+  const ttl = await redis.ttl(cacheKey(app, user.id));
+  assert.ok(ttl > 0 && ttl <= config.cacheTtlSeconds, `the entry expires (${ttl} s)`);
+});
+
+test('an id in upper case is the same entry as in lower case', async () => {
+  const api = await adminAgent(await createTestApp());
+  const user = await createUser(api);
+  await api.get(`/api/v1/users/${user.id}`).expect(200);
+  const res = await api.get(`/api/v1/users/${user.id.toUpperCase()}`).expect(200);
+  assert.equal(res.headers['x-cache'], 'HIT');
+  assert.equal(res.body.id, user.id);
+});
+
+test('PATCH invalidates the entry before it answers', async () => {
+  const api = await adminAgent(await createTestApp());
+  const user = await createUser(api);
+  const path = `/api/v1/users/${user.id}`;
+  await api.get(path).expect(200);
+  assert.equal((await api.get(path).expect(200)).headers['x-cache'], 'HIT');
+
+  await api.patch(path).send({ name: 'Renamed' }).expect(200);
+  const fresh = await api.get(path).expect(200);
+  assert.equal(fresh.headers['x-cache'], 'MISS');
+  assert.equal(fresh.body.name, 'Renamed');
+  const cached = await api.get(path).expect(200);
+  assert.equal(cached.headers['x-cache'], 'HIT');
+  assert.equal(cached.body.name, 'Renamed');
+});
+
+test('DELETE invalidates the entry, and a 404 is never cached', async () => {
+  const app = await createTestApp();
+  const api = await adminAgent(app);
+  const user = await createUser(api);
+  const path = `/api/v1/users/${user.id}`;
+  await api.get(path).expect(200);
+  assert.equal((await api.get(path).expect(200)).headers['x-cache'], 'HIT');
+
+  await api.delete(path).expect(204);
+  for (let i = 0; i < 2; i += 1) {
+    const res = await api.get(path).expect(404);
+    assert.equal(res.headers['x-cache'], 'MISS');
+  }
+  assert.equal(await dependenciesOf(app).redis.exists(cacheKey(app, user.id)), 0);
+});
+
+test('a failed write leaves the entry in place', async () => {
+  const api = await adminAgent(await createTestApp());
+  const [user, other] = [await createUser(api), await createUser(api)];
+  const path = `/api/v1/users/${user.id}`;
+  await api.get(path).expect(200);
+  await api.patch(path).send({ email: other.email }).expect(409);
+  assert.equal((await api.get(path).expect(200)).headers['x-cache'], 'HIT');
+});
+
+test('two instances share the cache and its invalidation', async () => {
+  const first = await createTestApp();
+  // One store of users behind both, as a database would be.
+  const second = await createTestApp({ usersRepository: dependenciesOf(first).usersRepository });
+  const [api1, api2] = [await adminAgent(first), await adminAgent(second)];
+  const user = await createUser(api1);
+  const path = `/api/v1/users/${user.id}`;
+
+  assert.equal((await api1.get(path).expect(200)).headers['x-cache'], 'MISS');
+  assert.equal((await api2.get(path).expect(200)).headers['x-cache'], 'HIT');
+  await api2.patch(path).send({ name: 'Changed elsewhere' }).expect(200);
+  const res = await api1.get(path).expect(200);
+  assert.equal(res.headers['x-cache'], 'MISS');
+  assert.equal(res.body.name, 'Changed elsewhere');
+});
+
+test('the cache never answers a request the access rules refuse', async () => {
+  const app = await createTestApp();
+  const api = await adminAgent(app);
+  const user = await createUser(api);
+  const path = `/api/v1/users/${user.id}`;
+  const anonymous = () => request(app).get(path);
+
+  const before = await anonymous();
+  await api.get(path).expect(200);
+  const after = await anonymous();
+  // Where reads need a signed-in user they are still refused once the user is cached; where
+  // they do not, the anonymous read is served from the cache.
+  assert.equal(after.status, before.status);
+  assert.equal(after.headers['x-cache'] === 'HIT', after.status === 200);
+});
+
+test('ids that are not UUIDs are left to validation and never cached', async () => {
+  const app = await createTestApp();
+  const api = await adminAgent(app);
+  const res = await api.get('/api/v1/users/not-a-uuid').expect(400);
+  assert.equal(res.headers['x-cache'], undefined);
+});
+
+test('without Redis the cache steps aside and the repository answers', async (t) => {
+  const proxy = await startRedisProxy(t);
+
+  // The cache on its own, in front of a handler standing in for the repository.
+  const { logger, lines } = captureLogger();
+  const redis = await createRedisClient({ url: proxy.url, logger });
+  t.after(() => redis.close());
+  const keyPrefix = `test:${randomUUID()}:`;
+  const usersCache = createUsersCache({ redis, keyPrefix, ttlSeconds: 60, logger });
+  const app = express();
+  app.use('/:id', usersCache.readThrough());
+  app.get('/:id', (req, res) => res.json({ id: req.params.id }));
+  const path = `/${randomUUID()}`;
+  assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'MISS');
+  assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'HIT');
+
+  await proxy.cut();
+  const res = await request(app).get(path).expect(200);
+  assert.equal(res.headers['x-cache'], 'MISS');
+  assert.deepEqual(res.body, { id: path.slice(1) });
+  assert.ok(lines.some((line) => line.msg === 'users cache unavailable'));
+});
