@@ -67,8 +67,9 @@ test('other client errors keep their status with a code derived from it', async 
 
 test('in production a 500 has a generic message and no stack, and is logged', async () => {
   const { logger, lines } = captureLogger();
+  // As deployed: behind one TLS-terminating proxy, which a session cookie (Secure) depends on.
   const app = await createTestApp({
-    env: { NODE_ENV: 'production' },
+    env: { NODE_ENV: 'production', TRUST_PROXY: '1' },
     logger,
     usersRepository: failingRepository,
   });

@@ -1,0 +1,205 @@
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { test } from 'node:test';
+import { Events, OAuth2Server } from 'oauth2-mock-server';
+import request from 'supertest';
+import { createOidcClient } from '../src/auth/oauth2/oidcClient.js';
+import { loadConfig } from '../src/config.js';
+import { createLogger } from '../src/logger.js';
+import { createTestApp, dependenciesOf } from './helpers.js';
+
+const REDIRECT_URI = 'http://127.0.0.1/auth/oauth2/callback';
+const logger = createLogger({ logLevel: 'silent' });
+
+// A real OpenID Connect provider on a free port, signing its tokens with its own RSA key. Every
+// sign-in is the same person, a new one per provider, with an email of their own.
+async function startProvider(t) {
+  const provider = new OAuth2Server();
+  await provider.issuer.keys.generate('RS256');
+  await provider.start(0, '127.0.0.1');
+  t.after(() => provider.stop());
+  const person = {
+    sub: randomUUID(),
+    email: `oidc-${randomUUID()}@example.com`,
+    name: 'Olive Idc',
+  };
+  provider.service.on(Events.BeforeTokenSigning, (token) => {
+    Object.assign(token.payload, person);
+  });
+  return { provider, person };
+}
+
+// The provider speaks plain http, which only this test-only option allows.
+function oidcFor(provider, options = { allowInsecureRequests: true }) {
+  const config = {
+    oauth2IssuerUrl: provider.issuer.url,
+    oauth2ClientId: 'scaffold-test',
+    oauth2RedirectUri: REDIRECT_URI,
+    oauth2Scopes: 'openid email profile',
+  };
+  return createOidcClient(config, { logger, ...options });
+}
+
+// Plays the browser: /login sends it to the provider, whose authorize endpoint sends it back to the
+// callback with a code. Returns the callback's path and query, for the app to answer.
+async function authorize(agent) {
+  const login = await agent.get('/auth/oauth2/login').expect(302);
+  const authorizeUrl = new URL(login.headers.location);
+  assert.equal(authorizeUrl.searchParams.get('code_challenge_method'), 'S256');
+  assert.equal(authorizeUrl.searchParams.get('redirect_uri'), REDIRECT_URI);
+  for (const name of ['code_challenge', 'state', 'nonce']) {
+    assert.ok(authorizeUrl.searchParams.get(name), `${name} is sent`);
+  }
+  const answer = await fetch(authorizeUrl, { redirect: 'manual' });
+  assert.equal(answer.status, 302);
+  const callback = new URL(answer.headers.get('location'));
+  assert.equal(`${callback.origin}${callback.pathname}`, REDIRECT_URI);
+  return { login, callback: `${callback.pathname}${callback.search}` };
+}
+
+function sidOf(res) {
+  const cookie = (res.headers['set-cookie'] ?? []).find((header) => header.startsWith('sid='));
+  return cookie?.split(';')[0];
+}
+
+test('signing in through the provider creates the user and a new session', async (t) => {
+  const { provider, person } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  const agent = request.agent(app);
+
+  const { login, callback } = await authorize(agent);
+  const res = await agent.get(callback).expect(302);
+  assert.equal(res.headers.location, '/');
+  assert.ok(sidOf(login), 'the sign-in in progress is kept in a session');
+  assert.notEqual(sidOf(res), sidOf(login), 'signing in gives a new session id');
+  await request(app).get('/api/v1/me').set('Cookie', sidOf(login)).expect(401);
+
+  const me = await agent.get('/api/v1/me').expect(200);
+  assert.equal(me.body.email, person.email);
+  assert.equal(me.body.name, person.name);
+  assert.equal(me.body.role, 'user');
+});
+
+test('a second sign-in finds the same user again', async (t) => {
+  const { provider, person } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+
+  const first = request.agent(app);
+  await first.get((await authorize(first)).callback).expect(302);
+  const { body: user } = await first.get('/api/v1/me').expect(200);
+
+  const second = request.agent(app);
+  await second.get((await authorize(second)).callback).expect(302);
+  const { body: again } = await second.get('/api/v1/me').expect(200);
+  assert.equal(again.id, user.id);
+  const { usersRepository } = dependenciesOf(app);
+  assert.equal((await usersRepository.findByEmail(person.email)).id, user.id);
+});
+
+test('a callback with another state is rejected', async (t) => {
+  const { provider } = await startProvider(t);
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
+  const { callback } = await authorize(agent);
+  const forged = callback.replace(/state=[^&]+/, 'state=forged');
+  const res = await agent.get(forged).expect(400);
+  assert.equal(res.body.error.code, 'OAUTH2_INVALID_STATE');
+  // The sign-in in progress was used up by the failed attempt.
+  await agent.get(callback).expect(400);
+});
+
+test('a callback without the session that holds the PKCE verifier is rejected', async (t) => {
+  const { provider } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  const { callback } = await authorize(request.agent(app));
+  const res = await request(app).get(callback).expect(400);
+  assert.equal(res.body.error.code, 'OAUTH2_INVALID_STATE');
+});
+
+test('a callback is used once', async (t) => {
+  const { provider } = await startProvider(t);
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
+  const { callback } = await authorize(agent);
+  await agent.get(callback).expect(302);
+  const res = await agent.get(callback).expect(400);
+  assert.equal(res.body.error.code, 'OAUTH2_INVALID_STATE');
+});
+
+test('an ID token with another nonce is rejected', async (t) => {
+  const { provider } = await startProvider(t);
+  provider.service.on(Events.BeforeTokenSigning, (token) => {
+    if ('nonce' in token.payload) token.payload.nonce = 'replayed';
+  });
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
+  const res = await agent.get((await authorize(agent)).callback).expect(401);
+  assert.equal(res.body.error.code, 'UNAUTHORIZED');
+  await agent.get('/api/v1/me').expect(401);
+});
+
+test('an ID token with a tampered signature is rejected', async (t) => {
+  const { provider } = await startProvider(t);
+  provider.service.on(Events.BeforeResponse, (response) => {
+    const [header, payload, signature] = response.body.id_token.split('.');
+    const flipped = signature[10] === 'A' ? 'B' : 'A';
+    const tampered = `${signature.slice(0, 10)}${flipped}${signature.slice(11)}`;
+    response.body.id_token = [header, payload, tampered].join('.');
+  });
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
+  const res = await agent.get((await authorize(agent)).callback).expect(401);
+  assert.equal(res.body.error.code, 'UNAUTHORIZED');
+});
+
+test('an error from the provider answers 401, never 500', async (t) => {
+  const { provider } = await startProvider(t);
+  provider.service.on(Events.BeforeAuthorizeRedirect, ({ url }) => {
+    url.searchParams.delete('code');
+    url.searchParams.set('error', 'access_denied');
+  });
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
+  const res = await agent.get((await authorize(agent)).callback).expect(401);
+  assert.equal(res.body.error.code, 'UNAUTHORIZED');
+});
+
+test('a refused code exchange answers 401', async (t) => {
+  const { provider } = await startProvider(t);
+  provider.service.on(Events.BeforeResponse, (response) => {
+    response.statusCode = 400;
+    response.body = { error: 'invalid_grant' };
+  });
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
+  const res = await agent.get((await authorize(agent)).callback).expect(401);
+  assert.equal(res.body.error.code, 'UNAUTHORIZED');
+});
+
+test('an unreachable provider answers 503 and is tried again on the next sign-in', async (t) => {
+  const { provider } = await startProvider(t);
+  const oidc = oidcFor(provider);
+  const app = await createTestApp({ oidc });
+  const { port } = provider.address();
+  await provider.stop();
+  const res = await request(app).get('/auth/oauth2/login').expect(503);
+  assert.equal(res.body.error.code, 'OAUTH2_UNAVAILABLE');
+  await provider.start(port, '127.0.0.1');
+  await request(app).get('/auth/oauth2/login').expect(302);
+});
+
+test('a plain-http issuer is refused without the test-only option', async (t) => {
+  const { provider } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider, {}) });
+  const res = await request(app).get('/auth/oauth2/login').expect(503);
+  assert.equal(res.body.error.code, 'OAUTH2_UNAVAILABLE');
+  assert.throws(
+    () => loadConfig({ ...process.env, OAUTH2_ISSUER_URL: provider.issuer.url }),
+    /OAUTH2_ISSUER_URL/,
+  );
+});
+
+test('the redirect URI is configuration, whatever the Host header says', async (t) => {
+  const { provider } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  const res = await request(app)
+    .get('/auth/oauth2/login')
+    .set('Host', 'evil.example.com')
+    .set('X-Forwarded-Host', 'evil.example.com')
+    .expect(302);
+  assert.equal(new URL(res.headers.location).searchParams.get('redirect_uri'), REDIRECT_URI);
+});

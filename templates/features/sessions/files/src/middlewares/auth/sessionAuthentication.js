@@ -1,0 +1,18 @@
+import { hasValidCsrfToken, needsCsrfToken } from '../../auth/csrf.js';
+import { AppError } from '../../errors/AppError.js';
+
+// The signed-in user of the session becomes req.user, unless a bearer token already said who is
+// calling. The browser sends the session cookie with every request, whoever made the page, so a
+// request that changes state on the strength of that cookie must also prove it came from our own
+// client with the session's CSRF token.
+export function sessionAuthentication() {
+  return function authenticateSession(req, res, next) {
+    const user = req.session?.user;
+    if (req.user || !user) return next();
+    if (needsCsrfToken(req) && !hasValidCsrfToken(req)) {
+      return next(new AppError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token'));
+    }
+    req.user = user;
+    next();
+  };
+}

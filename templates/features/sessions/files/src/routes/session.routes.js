@@ -1,0 +1,42 @@
+import { Router } from 'express';
+import { signInBody } from '../auth/auth.schemas.js';
+import { csrfTokenOf } from '../auth/csrf.js';
+import { SESSION_COOKIE } from '../auth/sessionMiddleware.js';
+import { signInSession, signOutSession } from '../auth/sessionSignIn.js';
+import { AppError } from '../errors/AppError.js';
+import { loginRateLimit } from '../middlewares/auth/loginRateLimit.js';
+import { validate } from '../middlewares/validation/validate.js';
+
+export function createSessionRouter(dependencies) {
+  const { accounts } = dependencies;
+  const router = Router();
+
+  // Failed attempts are limited per client IP and email before the password is even checked.
+  router.post(
+    '/session',
+    loginRateLimit(dependencies, 'session'),
+    validate({ body: signInBody }),
+    async (req, res) => {
+      const { email, password } = req.valid.body;
+      const user = await accounts.authenticate(email, password);
+      if (!user) throw AppError.unauthorized('Invalid email or password');
+      await signInSession(req, user);
+      res.json(user);
+    },
+  );
+
+  // Signing out a signed-in session is a state change like any other, so it needs the CSRF token.
+  router.delete('/session', async (req, res) => {
+    await signOutSession(req);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  // Only a session someone signed in to has a token: anonymous requests do not need one.
+  router.get('/csrf', (req, res) => {
+    if (!req.session?.user) throw AppError.unauthorized();
+    res.json({ csrfToken: csrfTokenOf(req.session) });
+  });
+
+  return router;
+}
