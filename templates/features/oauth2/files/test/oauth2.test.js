@@ -57,9 +57,16 @@ async function authorize(agent) {
   return { login, callback: `${callback.pathname}${callback.search}` };
 }
 
+function sidCookie(res) {
+  return (res.headers['set-cookie'] ?? []).find((header) => header.startsWith('sid='));
+}
+
 function sidOf(res) {
-  const cookie = (res.headers['set-cookie'] ?? []).find((header) => header.startsWith('sid='));
-  return cookie?.split(';')[0];
+  return sidCookie(res)?.split(';')[0];
+}
+
+function lifetimeOf(res) {
+  return Date.parse(/Expires=([^;]+)/.exec(sidCookie(res))[1]) - Date.now();
 }
 
 test('signing in through the provider creates the user and a new session', async (t) => {
@@ -72,6 +79,8 @@ test('signing in through the provider creates the user and a new session', async
   assert.equal(res.headers.location, '/');
   assert.ok(sidOf(login), 'the sign-in in progress is kept in a session');
   assert.notEqual(sidOf(res), sidOf(login), 'signing in gives a new session id');
+  assert.ok(lifetimeOf(login) <= 10 * 60 * 1000, 'an unfinished sign-in expires soon');
+  assert.ok(lifetimeOf(res) > 60 * 60 * 1000, 'the signed-in session lasts SESSION_TTL');
   await request(app).get('/api/v1/me').set('Cookie', sidOf(login)).expect(401);
 
   const me = await agent.get('/api/v1/me').expect(200);

@@ -3,6 +3,8 @@ import { userForIdentity } from '../auth/oauth2/identityUsers.js';
 import { signInSession } from '../auth/sessionSignIn.js';
 import { AppError } from '../errors/AppError.js';
 
+const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
+
 // Browser routes of the Authorization Code flow with PKCE: /login sends the browser to the
 // provider, which sends it back to /callback with a code. The verifier, state and nonce wait in the
 // session in between, so only the browser that started a sign-in can finish it.
@@ -13,6 +15,8 @@ export function createOAuth2Router(dependencies) {
   router.get('/login', async (req, res) => {
     const { url, checks } = await oidc.startSignIn();
     req.session.oauth2 = checks;
+    // An abandoned sign-in does not keep its session in Redis for a whole SESSION_TTL.
+    if (!req.session.user) req.session.cookie.maxAge = PENDING_SIGN_IN_MS;
     res.redirect(url);
   });
 
