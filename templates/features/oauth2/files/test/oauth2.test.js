@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import { Events, OAuth2Server } from 'oauth2-mock-server';
 import request from 'supertest';
 import { createOidcClient } from '../src/auth/oauth2/oidcClient.js';
-import { loadConfig } from '../src/config.js';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { createLogger } from '../src/logger.js';
 import { createTestApp, dependenciesOf } from './helpers.js';
 
@@ -197,9 +197,39 @@ test('a plain-http issuer is refused without the test-only option', async (t) =>
   const res = await request(app).get('/auth/oauth2/login').expect(503);
   assert.equal(res.body.error.code, 'OAUTH2_UNAVAILABLE');
   assert.throws(
-    () => loadConfig({ ...process.env, OAUTH2_ISSUER_URL: provider.issuer.url }),
-    /OAUTH2_ISSUER_URL/,
+    () => loadConfig({ OAUTH2_ISSUER_URL: provider.issuer.url }),
+    /- OAUTH2_ISSUER_URL: /,
   );
+});
+
+test('configuration refuses scopes without openid and a post-login path off this site', () => {
+  for (const [env, variable] of [
+    [{ OAUTH2_SCOPES: 'email profile' }, 'OAUTH2_SCOPES'],
+    [{ OAUTH2_POST_LOGIN_PATH: 'https://evil.example.com/' }, 'OAUTH2_POST_LOGIN_PATH'],
+    [{ OAUTH2_POST_LOGIN_PATH: '//evil.example.com/' }, 'OAUTH2_POST_LOGIN_PATH'],
+    [{ OAUTH2_POST_LOGIN_PATH: '/\\evil.example.com/' }, 'OAUTH2_POST_LOGIN_PATH'],
+    [{ OAUTH2_REDIRECT_URI: '/auth/oauth2/callback' }, 'OAUTH2_REDIRECT_URI'],
+  ]) {
+    assert.throws(
+      () => loadConfig(env),
+      (error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`- ${variable}: `));
+        return true;
+      },
+    );
+  }
+});
+
+test('after signing in the browser goes to OAUTH2_POST_LOGIN_PATH', async (t) => {
+  const { provider } = await startProvider(t);
+  const app = await createTestApp({
+    env: { OAUTH2_POST_LOGIN_PATH: '/app/home' },
+    oidc: oidcFor(provider),
+  });
+  const agent = request.agent(app);
+  const res = await agent.get((await authorize(agent)).callback).expect(302);
+  assert.equal(res.headers.location, '/app/home');
 });
 
 test('the redirect URI is configuration, whatever the Host header says', async (t) => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import request from 'supertest';
+import { ConfigError, loadConfig } from '../src/config.js';
 import { createTestApp, dependenciesOf } from './helpers.js';
 
 function newCredentials() {
@@ -209,4 +210,37 @@ test('failed sign-ins are rate limited per client IP and email', async () => {
   // Another account from the same address is not locked out.
   const other = await createAccount(app);
   await request(app).post('/api/v1/auth/session').send(other).expect(200);
+});
+
+test('a session lasts SESSION_TTL, in the cookie and in Redis', async () => {
+  const app = await createTestApp({ env: { SESSION_TTL: '30m' } });
+  const res = await request(app)
+    .post('/api/v1/auth/session')
+    .send(await createAccount(app))
+    .expect(200);
+  const cookie = sessionCookie(res);
+  const expires = cookie.attributes.find((attribute) => attribute.startsWith('Expires='));
+  const lifetime = Date.parse(expires.slice('Expires='.length)) - Date.now();
+  assert.ok(lifetime > 29 * 60_000 && lifetime <= 30 * 60_000, `cookie lasts ${lifetime} ms`);
+  const ttl = await dependenciesOf(app).redis.ttl(sessionKey(app, cookie.value));
+  assert.ok(ttl > 29 * 60 && ttl <= 30 * 60, `Redis keeps the session ${ttl} s`);
+});
+
+test('configuration refuses a missing or short SESSION_SECRET and a malformed SESSION_TTL', () => {
+  const secret = 'a-session-secret-of-at-least-32-characters';
+  for (const [env, variable] of [
+    [{}, 'SESSION_SECRET'],
+    [{ SESSION_SECRET: 'too-short' }, 'SESSION_SECRET'],
+    [{ SESSION_SECRET: secret, SESSION_TTL: '8 hours' }, 'SESSION_TTL'],
+    [{ SESSION_SECRET: secret, SESSION_TTL: '0h' }, 'SESSION_TTL'],
+  ]) {
+    assert.throws(
+      () => loadConfig(env),
+      (error) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, new RegExp(`- ${variable}: `));
+        return true;
+      },
+    );
+  }
 });
