@@ -171,3 +171,22 @@ func TestResolveInternal(t *testing.T) {
 		t.Errorf("Resolve(shared) = %v, want an unknown feature error", err)
 	}
 }
+
+// TestResolvePlanned checks that a catalog entry that is not built yet is refused by name, also
+// when another feature pulls it in.
+func TestResolvePlanned(t *testing.T) {
+	c := testCatalog(t, []string{"a", "b"}, map[string]string{
+		"a": "requires:\n  - {feature: b, reason: a needs b}\n",
+		"b": "planned: true\n",
+	})
+	for _, requested := range [][]string{{"b"}, {"a"}} {
+		_, err := c.Resolve(requested)
+		var planned *PlannedFeatureError
+		if !errors.As(err, &planned) || planned.Name != "b" {
+			t.Errorf("Resolve(%v) = %v, want a PlannedFeatureError for b", requested, err)
+		}
+		if want := `feature "b" is not available yet in scaffold ` + Version; err == nil || err.Error() != want {
+			t.Errorf("Resolve(%v) error = %v, want %q", requested, err, want)
+		}
+	}
+}
