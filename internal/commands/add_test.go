@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/internal/iostreams"
 	"github.com/scaffold-cli/scaffold/templates"
 )
 
@@ -49,7 +50,7 @@ func featureSets(t *testing.T) (*generator.Catalog, [][]string) {
 	return cat, sets
 }
 
-func generateInto(t *testing.T, cat *generator.Catalog, dir string, features []string) {
+func generate(t *testing.T, cat *generator.Catalog, features []string) *generator.Plan {
 	t.Helper()
 	res, err := cat.Resolve(features)
 	if err != nil {
@@ -59,9 +60,24 @@ func generateInto(t *testing.T, cat *generator.Catalog, dir string, features []s
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := generator.WriteNew(result.Plan, dir, false); err != nil {
+	return result.Plan
+}
+
+func generateInto(t *testing.T, cat *generator.Catalog, dir string, features []string) {
+	t.Helper()
+	if err := generator.WriteNew(generate(t, cat, features), dir, false); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// planFiles is what `new` writes for the features, without writing it.
+func planFiles(t *testing.T, cat *generator.Catalog, features []string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	for _, f := range generate(t, cat, features).Files {
+		files[f.Path] = string(f.Data)
+	}
+	return files
 }
 
 func readProject(t *testing.T, dir string) map[string]string {
@@ -82,9 +98,12 @@ func readProject(t *testing.T, dir string) map[string]string {
 	return files
 }
 
+// runAddCommand runs `scaffold add` on the project in dir. It leaves the working directory alone,
+// unlike testFactory, so that tests running it may run in parallel.
 func runAddCommand(t *testing.T, dir string, args ...string) (string, error) {
 	t.Helper()
-	f, out, errOut := testFactory(t, false, nil, &fakeRunner{})
+	ios, _, out, errOut := iostreams.Test()
+	f := &Factory{IOStreams: ios, Templates: templates.FS, Runner: &fakeRunner{}}
 	cmd := NewCmdAdd(f, nil)
 	cmd.SetArgs(append([]string{"--dir", dir, "--no-install"}, args...))
 	cmd.SetOut(out)
@@ -106,16 +125,14 @@ func TestAddIsPathIndependent(t *testing.T) {
 				continue
 			}
 			name := strings.Join(append([]string{"core"}, set...), "+") + "/add-" + feature
-			// Not parallel: testFactory changes the working directory, which is per process.
 			t.Run(name, func(t *testing.T) {
-				root := t.TempDir()
-				got, want := filepath.Join(root, "added"), filepath.Join(root, "new")
-				generateInto(t, cat, got, set)
-				if out, err := runAddCommand(t, got, feature); err != nil {
+				t.Parallel()
+				dir := filepath.Join(t.TempDir(), "demo")
+				generateInto(t, cat, dir, set)
+				if out, err := runAddCommand(t, dir, feature); err != nil {
 					t.Fatalf("add %s: %v\n%s", feature, err, out)
 				}
-				generateInto(t, cat, want, append(slices.Clone(set), feature))
-				if diff := cmp.Diff(readProject(t, want), readProject(t, got)); diff != "" {
+				if diff := cmp.Diff(planFiles(t, cat, append(slices.Clone(set), feature)), readProject(t, dir)); diff != "" {
 					t.Errorf("add %s differs from new (-new +added):\n%s", feature, diff)
 				}
 			})
