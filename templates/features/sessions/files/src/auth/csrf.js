@@ -3,7 +3,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 // The synchronizer token pattern in a few lines of node:crypto rather than a library: csurf is
 // deprecated, and csrf-sync would add a dependency that checks every request, while only requests
 // the session cookie authenticates need a token (a bearer token cannot be sent by another site).
-export const CSRF_HEADER = 'x-csrf-token';
+const CSRF_HEADER = 'x-csrf-token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -16,7 +16,8 @@ export function createSessionMiddleware({ config, redis }) {
     // OAuth2 sign-in with) are created: anonymous traffic costs no Redis keys.
     resave: false,
     saveUninitialized: false,
-    // A fixed lifetime from sign-in rather than a sliding one, so a stolen cookie stops working.
+    // A fixed lifetime from sign-in rather than a sliding one: a stolen cookie stops working at
+    // the latest SESSION_TTL after sign-in, however busy its thief keeps it.
     rolling: false,
     cookie: {
       httpOnly: true,

@@ -1,7 +1,8 @@
 import * as oidc from 'openid-client';
 import { AppError } from '../../errors/AppError.js';
 
-const DISCOVERY_TIMEOUT_SECONDS = 10;
+// For discovery and every later request to the provider, so a hung provider cannot hang sign-ins.
+const PROVIDER_TIMEOUT_SECONDS = 10;
 
 // The OpenID Connect relying party: discovery, the authorization URL and the code exchange.
 // Discovery happens on first use and is kept once it succeeds; a failure is not kept, so the next
@@ -15,6 +16,7 @@ export function createOidcClient(config, { logger, allowInsecureRequests = false
   let discovery;
 
   function configuration() {
+    // With a secret, a confidential client (client_secret_post); without, a public one (PKCE only).
     discovery ??= oidc
       .discovery(
         issuerUrl,
@@ -22,7 +24,7 @@ export function createOidcClient(config, { logger, allowInsecureRequests = false
         config.oauth2ClientSecret,
         config.oauth2ClientSecret ? undefined : oidc.None(),
         {
-          timeout: DISCOVERY_TIMEOUT_SECONDS,
+          timeout: PROVIDER_TIMEOUT_SECONDS,
           // The ID token's signature is checked against the issuer's keys too, not only its claims.
           execute: [
             oidc.enableNonRepudiationChecks,
