@@ -105,6 +105,32 @@ test('a second sign-in finds the same user again', async (t) => {
   assert.equal((await usersRepository.findByEmail(person.email)).id, user.id);
 });
 
+test('an identity whose user was deleted signs in as a new user', async (t) => {
+  const { provider } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  const first = request.agent(app);
+  await first.get((await authorize(first)).callback).expect(302);
+  const { body: deleted } = await first.get('/api/v1/me').expect(200);
+  await dependenciesOf(app).usersRepository.remove(deleted.id);
+
+  const second = request.agent(app);
+  await second.get((await authorize(second)).callback).expect(302);
+  const { body: user } = await second.get('/api/v1/me').expect(200);
+  assert.notEqual(user.id, deleted.id);
+  assert.equal(user.email, deleted.email);
+});
+
+test('an email that belongs to a local account is not taken over', async (t) => {
+  const { provider, person } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  const { accounts } = dependenciesOf(app);
+  await accounts.register({ email: person.email, password: randomUUID(), name: 'Local' });
+  const agent = request.agent(app);
+  const res = await agent.get((await authorize(agent)).callback).expect(409);
+  assert.equal(res.body.error.code, 'CONFLICT');
+  await agent.get('/api/v1/me').expect(401);
+});
+
 test('a callback with another state is rejected', async (t) => {
   const { provider } = await startProvider(t);
   const agent = request.agent(await createTestApp({ oidc: oidcFor(provider) }));
