@@ -17,11 +17,14 @@ export function rateLimiter({ windowMs, limit, store, ...options }) {
   });
 }
 
-// The limit every request but the health probes counts against, per client IP.
+// The limit every request but the health probes counts against, per client IP. When its store
+// fails (a shared one can be unreachable for a while) requests go through rather than fail: this
+// limit guards capacity, and /ready already reports the outage.
 export function globalRateLimit({ config, createRateLimitStore }) {
   return rateLimiter({
     windowMs: config.rateLimitWindowMs,
     limit: config.rateLimitMax,
     store: createRateLimitStore('global'),
+    passOnStoreError: true,
   });
 }
