@@ -24,13 +24,14 @@ test('users asked for by id in one request are loaded with one query', async () 
   const { usersRepository, counting, batches } = await countingRepository();
   const agent = await adminAgent(await createTestApp({ usersRepository: counting }));
   const ids = [];
-  for (let i = 0; i < 3; i += 1) {
-    ids.push((await usersRepository.create({ email: `${randomUUID()}@example.com`, name: 'N' })).id);
+  for (const name of ['Ada', 'Bo', 'Cy']) {
+    ids.push((await usersRepository.create({ email: `${randomUUID()}@example.com`, name })).id);
   }
   const query = `query ($a: ID!, $b: ID!, $c: ID!) {
     a: user(id: $a) { id } b: user(id: $b) { id } c: user(id: $c) { id } again: user(id: $a) { id }
   }`;
-  const variables = { a: ids[0], b: ids[1], c: ids[2] };
+  // `again` asks for a user a second time; `c` spells its UUID in capitals, as a client may.
+  const variables = { a: ids[0], b: ids[1], c: ids[2].toUpperCase() };
 
   const res = await agent.post('/graphql').send({ query, variables }).expect(200);
   assert.deepEqual(res.body.data, {

@@ -8,5 +8,6 @@ export function createUserLoader(usersRepository) {
     const byId = new Map(users.map((user) => [user.id, user]));
     return ids.map((id) => byId.get(id) ?? null);
   });
-  return (id) => loader.load(id);
+  // Postgres compares UUIDs regardless of case; the loader's cache and results should too.
+  return (id) => loader.load(id.toLowerCase());
 }
