@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import request from 'supertest';
+import { createAccounts } from '../src/auth/accounts.js';
 import { ensureConfiguredAdmin } from '../src/auth/configuredAdmin.js';
 import { hashPassword, needsRehash, verifyPassword } from '../src/auth/passwords.js';
 import { requireRole, requireRoleForWrites } from '../src/middlewares/auth/requireRole.js';
@@ -88,6 +89,19 @@ test('register refuses a short password, a missing name and a role it was not as
       [path],
     );
   }
+});
+
+test('a registration whose password cannot be stored leaves no user behind', async () => {
+  const { usersRepository } = await createTestDependencies();
+  const credentialsRepository = {
+    savePasswordHash: async () => {
+      throw new Error('disk full');
+    },
+  };
+  const accounts = createAccounts({ usersRepository, credentialsRepository, hashCost: 10 });
+  const body = newUser();
+  await assert.rejects(accounts.register(body), /disk full/);
+  assert.equal(await usersRepository.findByEmail(body.email), null);
 });
 
 test('authenticate answers the user for the right password only', async () => {
