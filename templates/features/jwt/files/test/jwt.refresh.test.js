@@ -107,3 +107,14 @@ test('refresh reads the user again: a new role counts, a deleted account ends th
   await usersRepository.remove(user.id);
   await refresh(app, promoted.refreshToken).expect(401);
 });
+
+test('when the token store fails, refresh answers 500 and leaves the cookie for a retry', async () => {
+  const refreshTokens = {
+    rotate: async () => {
+      throw new Error('store unreachable');
+    },
+  };
+  const app = await createTestApp({ refreshTokens });
+  const res = await refresh(app, 'A'.repeat(43)).expect(500);
+  assert.equal(refreshCookie(res), undefined);
+});

@@ -15,9 +15,9 @@ export function createTokensRouter(dependencies) {
   const router = Router();
   const readCookies = cookieParser();
 
-  // Path: the router's own mount point, so the cookie goes to refresh and logout and nowhere else
-  // on the site. SameSite=Strict: no other site can make the browser send it, which is what keeps
-  // cross-site requests from refreshing or logging out.
+  // Path: the router's own mount point, so the browser sends the cookie to the auth routes and
+  // nowhere else on the site. SameSite=Strict: no other site can make the browser send it, which
+  // is what keeps cross-site requests from refreshing or logging out.
   function cookieOptions(req) {
     return {
       httpOnly: true,
@@ -59,8 +59,9 @@ export function createTokensRouter(dependencies) {
     try {
       refresh = await refreshTokens.rotate(presented);
     } catch (error) {
-      // A refused token is of no further use: the cookie goes with the 401.
-      res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
+      // A refused token is of no further use: the cookie goes with the 401. An outage of the
+      // store leaves it in place, to try again.
+      if (error instanceof AppError) res.clearCookie(REFRESH_COOKIE, cookieOptions(req));
       throw error;
     }
     // The role may have changed, and the account may be gone, since the last refresh.
