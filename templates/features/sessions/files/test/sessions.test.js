@@ -78,6 +78,24 @@ test('a wrong password or unknown email answers 401 without a cookie', async () 
   }
 });
 
+test('a sign-in posted from another site is refused (login CSRF)', async () => {
+  const app = await createTestApp();
+  const credentials = await createAccount(app);
+  const res = await request(app)
+    .post('/api/v1/auth/session')
+    .set('Sec-Fetch-Site', 'cross-site')
+    .type('form')
+    .send(credentials)
+    .expect(403);
+  assert.equal(res.body.error.code, 'CSRF_INVALID');
+  assert.equal(res.headers['set-cookie'], undefined);
+  await request(app)
+    .post('/api/v1/auth/session')
+    .set('Sec-Fetch-Site', 'same-origin')
+    .send(credentials)
+    .expect(200);
+});
+
 test('a malformed sign-in body answers 400 VALIDATION_ERROR', async () => {
   const res = await request(await createTestApp())
     .post('/api/v1/auth/session')

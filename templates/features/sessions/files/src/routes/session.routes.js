@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { signInBody } from '../auth/auth.schemas.js';
-import { csrfTokenOf } from '../auth/csrf.js';
+import { csrfTokenOf, refuseCrossSite } from '../auth/csrf.js';
 import { SESSION_COOKIE } from '../auth/sessionMiddleware.js';
 import { signInSession, signOutSession } from '../auth/sessionSignIn.js';
 import { AppError } from '../errors/AppError.js';
@@ -14,6 +14,7 @@ export function createSessionRouter(dependencies) {
   // Failed attempts are limited per client IP and email before the password is even checked.
   router.post(
     '/session',
+    refuseCrossSite(),
     loginRateLimit(dependencies, 'session'),
     validate({ body: signInBody }),
     async (req, res) => {

@@ -1,5 +1,4 @@
-import { hasValidCsrfToken, needsCsrfToken } from '../../auth/csrf.js';
-import { AppError } from '../../errors/AppError.js';
+import { csrfInvalid, hasValidCsrfToken, needsCsrfToken } from '../../auth/csrf.js';
 
 // The signed-in user of the session becomes req.user, unless a bearer token already said who is
 // calling. The browser sends the session cookie with every request, whoever made the page, so a
@@ -9,9 +8,7 @@ export function sessionAuthentication() {
   return function authenticateSession(req, res, next) {
     const user = req.session?.user;
     if (req.user || !user) return next();
-    if (needsCsrfToken(req) && !hasValidCsrfToken(req)) {
-      return next(new AppError(403, 'CSRF_INVALID', 'Missing or invalid CSRF token'));
-    }
+    if (needsCsrfToken(req) && !hasValidCsrfToken(req)) return next(csrfInvalid());
     req.user = user;
     next();
   };
