@@ -35,7 +35,7 @@ func matrixWorkers(t *testing.T) int {
 // deadlineMargin is how much of go test's -timeout must be left to start a project's checks.
 // Past it the remaining projects are reported as not run, so that the summary is still printed
 // instead of go test panicking in the middle of the matrix.
-const deadlineMargin = 3 * time.Minute
+const deadlineMargin = 5 * time.Minute
 
 // detailedFailures is how many failed sets the report shows with their output; the others get one
 // line each and their log, so that one broken template does not bury the summary.
@@ -124,26 +124,34 @@ func TestFeatureSetMatrix(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		done++
-		status := "green"
-		if !p.green() {
-			status = "FAILED"
+		status := "green in " + p.elapsed().Round(100*time.Millisecond).String()
+		if p.stepNamed(stepTime) != nil {
+			status = "not run, out of time"
+		} else if !p.green() {
+			status = "FAILED in " + p.elapsed().Round(100*time.Millisecond).String()
 		}
-		fmt.Printf("matrix: [%d/%d] %s: %s in %s\n", done, len(runnable), p.set.Name(), status, p.elapsed().Round(100*time.Millisecond))
+		fmt.Printf("matrix: [%d/%d] %s: %s\n", done, len(runnable), p.set.Name(), status)
 	})
 	fmt.Printf("matrix: lint, format and tests in %s\n", since(start))
 
 	printMatrixSummary(projects)
 	fmt.Printf("matrix: logs in %s\n", logDir)
-	failed := 0
+	detailed := 0
+	var unrun []string
 	for _, p := range projects {
-		if p.green() {
-			continue
-		}
-		if failed++; failed <= detailedFailures {
+		switch {
+		case p.green():
+		case p.stepNamed(stepTime) != nil:
+			unrun = append(unrun, p.set.Name())
+		case detailed < detailedFailures:
+			detailed++
 			t.Errorf("feature set %s failed (log: %s)\n%s", p.set.Name(), p.logFile, p.failureReport(true))
-		} else {
+		default:
 			t.Errorf("feature set %s failed (log: %s): %s", p.set.Name(), p.logFile, p.failureReport(false))
 		}
+	}
+	if len(unrun) > 0 {
+		t.Errorf("%d feature sets did not run, as less than %s of go test -timeout was left: %s", len(unrun), deadlineMargin, strings.Join(unrun, " "))
 	}
 }
 
@@ -446,7 +454,10 @@ func (p *matrixProject) failureReport(detail bool) string {
 			continue
 		}
 		reasons = append(reasons, s.name+": "+s.failure)
-		fmt.Fprintf(&b, "--- %s failed: %s\n$ %s\n", s.name, s.failure, s.Command)
+		fmt.Fprintf(&b, "--- %s failed: %s\n", s.name, s.failure)
+		if s.Command != "" {
+			fmt.Fprintf(&b, "$ %s\n", s.Command)
+		}
 		if out := strings.TrimSpace(s.Output); out != "" {
 			fmt.Fprintf(&b, "%s\n", excerpt(out, 20, 60))
 		}
