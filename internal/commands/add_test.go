@@ -190,7 +190,12 @@ func TestAddKeepsUserEdits(t *testing.T) {
 	for _, e := range userEdits {
 		edit(t, filepath.Join(dir, e.path), func(s string) string { return strings.Replace(s, e.old, e.new, 1) })
 	}
+	var notes []string
 	for _, feature := range all {
+		// And one more edit between every two steps.
+		note := "// note before adding " + feature
+		edit(t, filepath.Join(dir, "src/config.js"), func(s string) string { return s + note + "\n" })
+		notes = append(notes, note)
 		if out, err := runAddCommand(t, dir, feature); err != nil {
 			t.Fatalf("add %s: %v\n%s", feature, err, out)
 		}
@@ -200,6 +205,11 @@ func TestAddKeepsUserEdits(t *testing.T) {
 				t.Errorf("after add %s, %s lost the edit %q", feature, e.path, e.new)
 			}
 		}
+		for _, n := range notes {
+			if !strings.Contains(files["src/config.js"], n) {
+				t.Errorf("after add %s, src/config.js lost the edit %q", feature, n)
+			}
+		}
 		recorded, err := generator.ParseProjectFile([]byte(files[generator.ProjectFileName]))
 		if err != nil {
 			t.Fatal(err)
@@ -207,6 +217,23 @@ func TestAddKeepsUserEdits(t *testing.T) {
 		if !slices.Contains(recorded.Features, feature) {
 			t.Errorf("after add %s, scaffold.yaml lists %v", feature, recorded.Features)
 		}
+	}
+}
+
+// TestAddEveryFeatureOneByOne starts from the core service and adds every feature, one at a time
+// in catalog order, and expects exactly what `new` writes for all of them.
+func TestAddEveryFeatureOneByOne(t *testing.T) {
+	cat, sets := featureSets(t)
+	all := sets[len(sets)-1]
+	dir := filepath.Join(t.TempDir(), "demo")
+	generateInto(t, cat, dir, nil)
+	for _, feature := range all {
+		if out, err := runAddCommand(t, dir, feature); err != nil {
+			t.Fatalf("add %s: %v\n%s", feature, err, out)
+		}
+	}
+	if diff := cmp.Diff(planFiles(t, cat, all), readProject(t, dir)); diff != "" {
+		t.Errorf("adding %v one by one differs from new (-new +added):\n%s", all, diff)
 	}
 }
 
