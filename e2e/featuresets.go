@@ -31,7 +31,17 @@ func (s FeatureSet) Project() string {
 	if len(s.Features) == 0 {
 		return generator.CoreName
 	}
-	return "svc-" + strings.Join(s.Features, "-")
+	short := make([]string, len(s.Features))
+	for i, f := range s.Features {
+		short[i] = cmp.Or(projectAbbreviations[f], f)
+	}
+	return "svc-" + strings.Join(short, "-")
+}
+
+// projectAbbreviations keep project names within scaffold's 50 characters for every set.
+var projectAbbreviations = map[string]string{
+	"redis": "rd", "postgres": "pg", "jwt": "jwt", "sessions": "ses",
+	"oauth2": "oa", "graphql": "gql", "websockets": "ws",
 }
 
 // Contains reports whether every feature of other is also in s.

@@ -68,7 +68,7 @@ func TestFeatureSetsOfTheFullCatalog(t *testing.T) {
 	if want := "jwt,sessions,oauth2,redis,postgres,graphql,websockets"; last.Name() != want {
 		t.Errorf("last set = %q, want %q", last.Name(), want)
 	}
-	if want := "svc-jwt-sessions-oauth2-redis-postgres-graphql-websockets"; last.Project() != want {
+	if want := "svc-jwt-ses-oa-rd-pg-gql-ws"; last.Project() != want {
 		t.Errorf("last project = %q, want %q", last.Project(), want)
 	}
 	seen := map[string]bool{}

@@ -130,3 +130,32 @@ func archiveFiles(a *txtar.Archive) map[string]string {
 	}
 	return m
 }
+
+// TestLongestNameFitsPrintWidth generates every feature with the longest name scaffold accepts and
+// checks that no line of JavaScript the name reaches is longer than Prettier's print width, so that
+// the project's format check passes whatever it is called.
+func TestLongestNameFitsPrintWidth(t *testing.T) {
+	cat, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := cat.Resolve(cat.FeatureNames())
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := strings.Repeat("n", 50)
+	result, err := cat.Generate(name, res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range result.Plan.Files {
+		if !strings.HasSuffix(f.Path, ".js") {
+			continue
+		}
+		for i, line := range strings.Split(string(f.Data), "\n") {
+			if strings.Contains(line, name) && len(line) > 100 {
+				t.Errorf("%s:%d is %d characters long: %s", f.Path, i+1, len(line), line)
+			}
+		}
+	}
+}

@@ -17,8 +17,10 @@ func (e *NameError) Error() string {
 	return fmt.Sprintf("invalid project name %q: %s", e.Name, e.Reason)
 }
 
-// maxNameLength is npm's limit for a package name.
-const maxNameLength = 214
+// maxNameLength is shorter than npm's limit (214): the name is the default of settings such as the
+// JWT audience and the Redis key prefix, and those lines of config.js must stay within Prettier's
+// print width.
+const maxNameLength = 50
 
 var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
@@ -47,7 +49,7 @@ func ValidateName(name string) error {
 	case strings.ToLower(name) != name:
 		return fail("npm names are lowercase; try " + suggestName(name))
 	case len(name) > maxNameLength:
-		return fail(fmt.Sprintf("npm names are at most %d characters", maxNameLength))
+		return fail(fmt.Sprintf("scaffold keeps names to %d characters, as generated code uses them as defaults", maxNameLength))
 	case name == "node_modules" || name == "favicon.ico":
 		return fail("npm reserves this name")
 	case slices.Contains(nodeBuiltins, name):

@@ -6,7 +6,7 @@ import (
 )
 
 func TestValidateName(t *testing.T) {
-	for _, ok := range []string{"api", "my-service", "svc2", "a.b", "a_b", strings.Repeat("a", 214)} {
+	for _, ok := range []string{"api", "my-service", "svc2", "a.b", "a_b", strings.Repeat("a", 50)} {
 		if err := ValidateName(ok); err != nil {
 			t.Errorf("ValidateName(%q) = %v, want nil", ok, err)
 		}
@@ -25,7 +25,7 @@ func TestValidateName(t *testing.T) {
 		{"http", "Node.js core module"},
 		{"caf\u00e9", "use lowercase letters"},
 		{"a~b", "use lowercase letters"},
-		{strings.Repeat("a", 215), "at most 214"},
+		{strings.Repeat("a", 51), "to 50 characters"},
 	} {
 		err := ValidateName(tt.name)
 		if err == nil || !strings.Contains(err.Error(), tt.reason) {
