@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/spf13/cobra"
 )
 
@@ -67,18 +66,11 @@ conflict markers instead. scaffold.yaml records the new answers.`,
 }
 
 func runAdd(ctx context.Context, opts *AddOptions) error {
-	if err := opts.validate(); err != nil {
+	cat, recorded, err := opts.loadProject(opts.Factory)
+	if err != nil {
 		return err
 	}
 	ios := opts.Factory.IOStreams
-	cat, err := opts.Factory.Catalog()
-	if err != nil {
-		return err
-	}
-	recorded, err := generator.ReadProjectFile(opts.Dir)
-	if err != nil {
-		return err
-	}
 	wanted := slices.Concat(recorded.Features, opts.Features)
 	res, err := cat.Resolve(wanted)
 	if err != nil {

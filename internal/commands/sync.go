@@ -48,14 +48,7 @@ and never fail it.`,
 }
 
 func runSync(ctx context.Context, opts *SyncOptions) error {
-	if err := opts.validate(); err != nil {
-		return err
-	}
-	cat, err := opts.Factory.Catalog()
-	if err != nil {
-		return err
-	}
-	recorded, err := generator.ReadProjectFile(opts.Dir)
+	cat, recorded, err := opts.loadProject(opts.Factory)
 	if err != nil {
 		return err
 	}

@@ -44,6 +44,22 @@ func (o *UpdateOptions) validate() error {
 	return nil
 }
 
+// loadProject checks the options, then reads the catalog and the project's scaffold.yaml.
+func (o *UpdateOptions) loadProject(f *Factory) (*generator.Catalog, *generator.ProjectFile, error) {
+	if err := o.validate(); err != nil {
+		return nil, nil, err
+	}
+	cat, err := f.Catalog()
+	if err != nil {
+		return nil, nil, err
+	}
+	recorded, err := generator.ReadProjectFile(o.Dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cat, recorded, nil
+}
+
 // renders holds a project's recorded answers rendered before and after the change.
 type renders struct {
 	recorded *generator.ProjectFile
