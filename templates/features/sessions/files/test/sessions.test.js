@@ -119,6 +119,19 @@ test('the session authenticates /me and the admin route', async () => {
   await admin.get('/api/v1/admin/stats').expect(200);
 });
 
+test('a role changed or an account deleted after sign-in counts on the next request', async () => {
+  const app = await createTestApp();
+  const { usersRepository } = dependenciesOf(app);
+  const agent = request.agent(app);
+  const { res } = await signIn(agent, await createAccount(app));
+  await agent.get('/api/v1/admin/stats').expect(403);
+  await usersRepository.update(res.body.id, { role: 'admin' });
+  await agent.get('/api/v1/admin/stats').expect(200);
+  await usersRepository.remove(res.body.id);
+  await agent.get('/api/v1/me').expect(401);
+  await agent.get('/api/v1/auth/csrf').expect(401);
+});
+
 test('signing in gives a new session id and destroys the old session', async () => {
   const app = await createTestApp();
   const agent = request.agent(app);

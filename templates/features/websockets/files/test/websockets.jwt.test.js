@@ -51,3 +51,12 @@ test('a valid access token connects, and messages carry the user id', async () =
   const [message] = await received;
   assert.equal(message.userId, account.user.id);
 });
+
+test('a connection is closed when its access token expires', async () => {
+  // Two seconds, since a token's times are whole seconds: it lives between one and two.
+  const shortLived = await createTestDependencies({ JWT_ACCESS_TTL: '2s' });
+  const token = await shortLived.tokens.issueAccessToken({ id: randomUUID(), role: 'user' });
+  const socket = await openSocket(service.url, { auth: { token } });
+  const [reason] = await once(socket, 'disconnect');
+  assert.equal(reason, 'io server disconnect');
+});

@@ -54,3 +54,10 @@ test('after signing out, the session cookie no longer connects', async () => {
   assert.equal(signOut.status, 204);
   await refusal({ extraHeaders: { cookie } });
 });
+
+test('a session whose account was deleted no longer connects', async () => {
+  const account = await register(service.url);
+  const cookie = await signInSession(service.url, account);
+  await service.dependencies.usersRepository.remove(account.user.id);
+  await refusal({ extraHeaders: { cookie } });
+});

@@ -42,6 +42,12 @@ export function createAccounts({ usersRepository, credentialsRepository, hashCos
       return user;
     },
 
+    // Who a sign-in kept since (a session) refers to now, or undefined once the account is gone.
+    // Authentication reads users through accounts, the same repository that signed them in.
+    async findById(id) {
+      return (await usersRepository.findById(id)) ?? undefined;
+    },
+
     // The configured administrator exists with this password and role admin afterwards. Setting
     // the password also when promoting means a look-alike account registered earlier by someone
     // else cannot keep its own password once it becomes the administrator.

@@ -16,7 +16,7 @@ export function createOAuth2Router(dependencies) {
     const { url, checks } = await oidc.startSignIn();
     req.session.oauth2 = checks;
     // An abandoned sign-in does not keep its session in Redis for a whole SESSION_TTL.
-    if (!req.session.user) req.session.cookie.maxAge = PENDING_SIGN_IN_MS;
+    if (!req.session.userId) req.session.cookie.maxAge = PENDING_SIGN_IN_MS;
     res.redirect(url);
   });
 

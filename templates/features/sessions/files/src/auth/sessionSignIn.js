@@ -1,13 +1,24 @@
 import { promisify } from 'node:util';
 
 // A new session id on every sign-in: an id planted or seen before sign-in (session fixation) is
-// destroyed in Redis and never becomes a signed-in session. Only what authorization needs is kept.
+// destroyed in Redis and never becomes a signed-in session. The session keeps the user's id only.
 export async function signInSession(req, user) {
   await promisify(req.session.regenerate).call(req.session);
-  req.session.user = { id: user.id, role: user.role };
+  req.session.userId = user.id;
 }
 
 // Destroying the session in Redis is what signs out: a copy of the cookie is worthless afterwards.
 export async function signOutSession(req) {
   if (req.session) await promisify(req.session.destroy).call(req.session);
+}
+
+// The signed-in user of a session, as { id, role }, read afresh from the repository: a role
+// changed since sign-in counts at once, and a session whose account is gone is signed out.
+export async function findSessionUser(session, accounts) {
+  const user = await accounts.findById(session.userId);
+  if (!user) {
+    delete session.userId;
+    return undefined;
+  }
+  return { id: user.id, role: user.role };
 }

@@ -35,7 +35,7 @@ export function createSessionRouter(dependencies) {
 
   // Only a session someone signed in to has a token: anonymous requests do not need one.
   router.get('/csrf', (req, res) => {
-    if (!req.session?.user) throw AppError.unauthorized();
+    if (!req.session?.userId) throw AppError.unauthorized();
     res.json({ csrfToken: csrfTokenOf(req.session) });
   });
 

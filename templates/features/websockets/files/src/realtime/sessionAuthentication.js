@@ -1,3 +1,5 @@
+import { findSessionUser } from '../auth/sessionSignIn.js';
+
 // The session cookie is read by the express-session middleware of HTTP requests, on the handshake
 // only: the later requests of a long-polling connection need not go to the session store.
 export function sessionOnHandshake(sessionMiddleware) {
@@ -7,7 +9,20 @@ export function sessionOnHandshake(sessionMiddleware) {
   };
 }
 
-export function sessionUser(socket, next) {
-  socket.data.user = socket.request.session?.user;
-  next();
+// The session's user as the HTTP requests see it: read afresh, so an account deleted since
+// sign-in no longer connects. The cause of a failure is logged, never sent to the client.
+export function sessionUser({ accounts, logger }) {
+  return async function readSessionUser(socket, next) {
+    const session = socket.request.session;
+    if (!session?.userId) return next();
+    try {
+      socket.data.user = await findSessionUser(session, accounts);
+      next();
+    } catch (err) {
+      logger.error({ err }, 'Socket.IO session user not read');
+      const error = new Error('Internal error');
+      error.data = { code: 'INTERNAL_ERROR' };
+      next(error);
+    }
+  };
 }
