@@ -78,15 +78,18 @@ test('an outage is logged once, and so is the recovery', async (t) => {
 test('start-up fails, rather than hangs, when Redis cannot be reached', async () => {
   const url = `redis://127.0.0.1:${await closedPort()}`;
   const started = Date.now();
-  await assert.rejects(createTestDependencies({ REDIS_URL: url }), /ECONNREFUSED/);
+  await assert.rejects(createTestDependencies({ REDIS_URL: url }), {
+    message: /^Redis at 127\.0\.0\.1:\d+ cannot be reached: .*ECONNREFUSED/,
+  });
   assert.ok(Date.now() - started < 5000, 'gives up after a few attempts');
 });
 
 test('the server exits 1 when Redis cannot be reached at start-up', PROCESS_TIMEOUT, async (t) => {
   const server = spawnServer({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
   t.after(() => server.child.kill('SIGKILL'));
-  const { code } = await server.exited;
+  const { code, stderr } = await server.exited;
   assert.equal(code, 1);
+  assert.match(stderr, /^Start-up failed: Redis at 127\.0\.0\.1:\d+ cannot be reached: /);
 });
 
 test('closing the dependencies closes the Redis client', async () => {

@@ -25,7 +25,14 @@ export async function createRedisClient({ url, logger }) {
   });
   logConnectionState(client, logger);
   client.once('ready', () => (connected = true));
-  await client.connect();
+  try {
+    await client.connect();
+  } catch (error) {
+    // The host only: the URL may hold a password.
+    throw new Error(`Redis at ${new URL(url).host} cannot be reached: ${error.message}`, {
+      cause: error,
+    });
+  }
   return client;
 }
 
