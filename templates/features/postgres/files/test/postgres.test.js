@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
 import { Pool } from 'pg';
 import request from 'supertest';
 import { createPool } from '../src/db/pool.js';
 import { withTransaction } from '../src/db/transaction.js';
 import { captureLogger, createTestApp, createTestDependencies } from './helpers.js';
+import { closedPort, eventually } from './outages.js';
 
 const DATABASE_URL = process.env.DATABASE_URL;
 
@@ -16,22 +15,6 @@ function testPool(t, { max = 2, logger = captureLogger().logger } = {}) {
   const pool = createPool({ config: { databaseUrl: DATABASE_URL, pgPoolMax: max }, logger });
   t.after(() => pool.end());
   return pool;
-}
-
-async function closedPort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function eventually(condition, what) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
 }
 
 const emailTaken = (pool, email) =>

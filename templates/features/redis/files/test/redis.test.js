@@ -1,6 +1,4 @@
 import assert from 'node:assert/strict';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
 import { test } from 'node:test';
 import request from 'supertest';
 import { createRedisClient } from '../src/redis/client.js';
@@ -11,25 +9,10 @@ import {
   dependenciesOf,
   spawnServer,
 } from './helpers.js';
+import { closedPort, eventually } from './outages.js';
 import { startRedisProxy } from './redisProxy.js';
 
 const PROCESS_TIMEOUT = { timeout: 15_000 };
-
-async function closedPort() {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-async function eventually(condition, what) {
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
 
 test('GET /ready checks Redis with PING', async () => {
   const res = await request(await createTestApp())

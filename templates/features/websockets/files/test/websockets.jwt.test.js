@@ -6,6 +6,7 @@ import { createTestDependencies } from './helpers.js';
 import {
   logIn,
   openSocket,
+  refusal,
   register,
   request,
   startRealtimeService,
@@ -13,25 +14,19 @@ import {
 
 const service = await startRealtimeService();
 
-async function refusal(options) {
-  const error = await openSocket(service.url, options).then(
-    () => assert.fail('the connection was accepted'),
-    (refused) => refused,
-  );
-  assert.deepEqual(error.data, { code: 'UNAUTHORIZED' });
-  return error.message;
-}
-
 test('a connection without a token is refused', async () => {
-  assert.equal(await refusal(), 'Sign in to continue');
-  assert.equal(await refusal({ auth: {} }), 'Sign in to continue');
+  assert.equal(await refusal(service.url), 'Sign in to continue');
+  assert.equal(await refusal(service.url, { auth: {} }), 'Sign in to continue');
 });
 
 test('a connection with an invalid token is refused', async () => {
   const elsewhere = await createTestDependencies({ JWT_SECRET: 'x'.repeat(32) });
   const foreign = await elsewhere.tokens.issueAccessToken({ id: randomUUID(), role: 'user' });
   for (const token of ['not-a-jwt', 42, foreign]) {
-    assert.equal(await refusal({ auth: { token } }), 'Invalid or expired access token');
+    assert.equal(
+      await refusal(service.url, { auth: { token } }),
+      'Invalid or expired access token',
+    );
   }
 });
 

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import {
   openSocket,
+  refusal,
   register,
   request,
   signInSession,
@@ -12,17 +13,9 @@ import {
 
 const service = await startRealtimeService();
 
-async function refusal(options) {
-  const error = await openSocket(service.url, options).then(
-    () => assert.fail('the connection was accepted'),
-    (refused) => refused,
-  );
-  assert.deepEqual(error.data, { code: 'UNAUTHORIZED' });
-}
-
 test('a connection without a signed-in session is refused', async () => {
-  await refusal();
-  await refusal({ extraHeaders: { cookie: 'sid=s%3Aforged.signature' } });
+  await refusal(service.url);
+  await refusal(service.url, { extraHeaders: { cookie: 'sid=s%3Aforged.signature' } });
 });
 
 test('the session cookie of a signed-in user connects, and messages carry the user id', async () => {
@@ -52,12 +45,12 @@ test('after signing out, the session cookie no longer connects', async () => {
     headers: { cookie, 'x-csrf-token': csrfToken },
   });
   assert.equal(signOut.status, 204);
-  await refusal({ extraHeaders: { cookie } });
+  await refusal(service.url, { extraHeaders: { cookie } });
 });
 
 test('a session whose account was deleted no longer connects', async () => {
   const account = await register(service.url);
   const cookie = await signInSession(service.url, account);
   await service.dependencies.usersRepository.remove(account.user.id);
-  await refusal({ extraHeaders: { cookie } });
+  await refusal(service.url, { extraHeaders: { cookie } });
 });
