@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { io } from 'socket.io-client';
 import { HEARTBEAT, MAX_MESSAGE_BYTES } from '../src/realtime/realtimeServer.js';
-import { MAX_ROOMS } from '../src/realtime/rooms.js';
+import { EVENT_RATE, MAX_ROOMS } from '../src/realtime/rooms.js';
 import { connect, openSocket, request, startRealtimeService } from './websockets.helpers.js';
 
 const service = await startRealtimeService({
@@ -94,6 +95,22 @@ test(`a connection can be in at most ${MAX_ROOMS} rooms`, async () => {
   }
   const refused = await request(socket, 'room:join', { room: newRoom() });
   assert.equal(refused.error.code, 'FORBIDDEN');
+});
+
+test('events beyond the rate are answered RATE_LIMITED, and the rate recovers', async () => {
+  const socket = await connect(service);
+  const room = newRoom();
+  const sent = 2 * EVENT_RATE.burst;
+  const answers = await Promise.all(
+    Array.from({ length: sent }, () => request(socket, 'room:join', { room })),
+  );
+  const limited = answers.filter((answer) => !answer.ok);
+  // The bucket refills while the burst is on its way, so a few more than `burst` may pass.
+  assert.ok(limited.length > 0 && limited.length <= sent - EVENT_RATE.burst, `${limited.length}`);
+  for (const answer of limited) assert.equal(answer.error.code, 'RATE_LIMITED');
+  await sleep(1000 / EVENT_RATE.perSecond);
+  assert.equal((await request(socket, 'room:leave', { room })).ok, true);
+  assert.ok(socket.connected);
 });
 
 test('the server announces its heartbeat to clients in the handshake', async () => {
