@@ -179,6 +179,15 @@ test('ADMIN_EMAIL and ADMIN_PASSWORD give an administrator at start-up', async (
   assert.equal(lines[0].msg, 'administrator account ensured');
 });
 
+test('a failure to ensure the administrator stops start-up and says which step failed', async () => {
+  const config = { adminEmail: `${randomUUID()}@example.com`, adminPassword: PASSWORD };
+  const accounts = { ensureAdmin: () => Promise.reject(new Error('connect ECONNREFUSED')) };
+  const { logger } = captureLogger();
+  await assert.rejects(ensureConfiguredAdmin({ config, accounts, logger }), {
+    message: 'the ADMIN_EMAIL account cannot be ensured: connect ECONNREFUSED',
+  });
+});
+
 test('ADMIN_EMAIL without ADMIN_PASSWORD creates nobody and says so', async () => {
   const email = `${randomUUID()}@example.com`;
   const { accounts, config, usersRepository } = await createTestDependencies({
