@@ -54,3 +54,11 @@ test('a session whose account was deleted no longer connects', async () => {
   await service.dependencies.usersRepository.remove(account.user.id);
   await refusal(service.url, { extraHeaders: { cookie } });
 });
+
+test('a connection is closed when its session expires', async () => {
+  const shortLived = await startRealtimeService({ env: { SESSION_TTL: '2s' } });
+  const cookie = await signInSession(shortLived.url, await register(shortLived.url));
+  const socket = await openSocket(shortLived.url, { extraHeaders: { cookie } });
+  const [reason] = await once(socket, 'disconnect');
+  assert.equal(reason, 'io server disconnect');
+});

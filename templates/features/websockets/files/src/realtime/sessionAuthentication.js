@@ -17,12 +17,13 @@ export function sessionUser({ accounts, logger }) {
     if (!session?.userId) return next();
     try {
       socket.data.user = await findSessionUser(session, accounts);
-      next();
     } catch (err) {
       logger.error({ err }, 'Socket.IO session user not read');
       const error = new Error('Internal error');
       error.data = { code: 'INTERNAL_ERROR' };
-      next(error);
+      return next(error);
     }
+    socket.data.expiresAt = session.cookie.expires?.getTime();
+    next();
   };
 }
