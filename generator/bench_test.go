@@ -1,0 +1,85 @@
+package generator_test
+
+import (
+	"testing"
+
+	"github.com/scaffold-cli/scaffold/generator"
+	"github.com/scaffold-cli/scaffold/templates"
+)
+
+// The benchmarks print what `scaffold new` and `scaffold add` cost in the engine, without the
+// disk writes of new and the npm install that follows: go test -run '^$' -bench . ./generator
+
+var allFeatures = []string{"jwt", "sessions", "oauth2", "redis", "postgres", "graphql", "websockets"}
+
+func BenchmarkLoadCatalog(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := generator.LoadCatalog(templates.FS); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkGenerate resolves, models and renders a whole project, reporting its size.
+func BenchmarkGenerate(b *testing.B) {
+	cat := benchCatalog(b)
+	for _, bc := range []struct {
+		name     string
+		features []string
+	}{{"core", nil}, {"all", allFeatures}} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			var plan *generator.Plan
+			for b.Loop() {
+				plan = generate(b, cat, bc.features)
+			}
+			b.ReportMetric(float64(len(plan.Files)), "files")
+			b.ReportMetric(float64(plan.Size()), "bytes")
+		})
+	}
+}
+
+// BenchmarkPlanUpdate plans `scaffold add` of the six other features to a core project that the
+// user has not edited: every file is read and hashed, and none needs a merge.
+func BenchmarkPlanUpdate(b *testing.B) {
+	cat := benchCatalog(b)
+	dir := b.TempDir() + "/demo"
+	base := generate(b, cat, nil)
+	if err := generator.WriteNew(base, dir, false); err != nil {
+		b.Fatal(err)
+	}
+	recorded, err := generator.ReadProjectFile(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	target := generate(b, cat, allFeatures)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := generator.PlanUpdate(dir, recorded, base, target); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func benchCatalog(b *testing.B) *generator.Catalog {
+	b.Helper()
+	cat, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return cat
+}
+
+func generate(b *testing.B, cat *generator.Catalog, features []string) *generator.Plan {
+	b.Helper()
+	res, err := cat.Resolve(features)
+	if err != nil {
+		b.Fatal(err)
+	}
+	result, err := cat.Generate("demo", res)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return result.Plan
+}
