@@ -42,8 +42,8 @@ export function createAccounts({ usersRepository, credentialsRepository, hashCos
       return user;
     },
 
-    // Who a sign-in kept since (a session) refers to now, or undefined once the account is gone.
-    // Authentication reads users through accounts, the same repository that signed them in.
+    // The user an earlier sign-in (a session) refers to, as the user is now; undefined once the
+    // account is gone. Authentication reads users here, through the repository that signed them in.
     async findById(id) {
       return (await usersRepository.findById(id)) ?? undefined;
     },
