@@ -32,7 +32,7 @@ func BenchmarkGenerate(b *testing.B) {
 			b.ReportAllocs()
 			var plan *generator.Plan
 			for b.Loop() {
-				plan = generate(b, cat, bc.features)
+				plan = generate(b, cat, "demo", bc.features)
 			}
 			b.ReportMetric(float64(len(plan.Files)), "files")
 			b.ReportMetric(float64(plan.Size()), "bytes")
@@ -45,7 +45,7 @@ func BenchmarkGenerate(b *testing.B) {
 func BenchmarkPlanUpdate(b *testing.B) {
 	cat := benchCatalog(b)
 	dir := b.TempDir() + "/demo"
-	base := generate(b, cat, nil)
+	base := generate(b, cat, "demo", nil)
 	if err := generator.WriteNew(base, dir, false); err != nil {
 		b.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func BenchmarkPlanUpdate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	target := generate(b, cat, allFeatures)
+	target := generate(b, cat, "demo", allFeatures)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := generator.PlanUpdate(dir, recorded, base, target); err != nil {
@@ -69,17 +69,4 @@ func benchCatalog(b *testing.B) *generator.Catalog {
 		b.Fatal(err)
 	}
 	return cat
-}
-
-func generate(b *testing.B, cat *generator.Catalog, features []string) *generator.Plan {
-	b.Helper()
-	res, err := cat.Resolve(features)
-	if err != nil {
-		b.Fatal(err)
-	}
-	result, err := cat.Generate("demo", res)
-	if err != nil {
-		b.Fatal(err)
-	}
-	return result.Plan
 }

@@ -41,15 +41,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			name, features := parseAnswers(t, archive.Comment)
-			res, err := cat.Resolve(features)
-			if err != nil {
-				t.Fatal(err)
-			}
-			result, err := cat.Generate(name, res)
-			if err != nil {
-				t.Fatal(err)
-			}
-			got := planArchive(archive.Comment, result.Plan)
+			got := planArchive(archive.Comment, generate(t, cat, name, features))
 			if *update {
 				if err := os.WriteFile(path, txtar.Format(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -77,15 +69,7 @@ func TestDeterministic(t *testing.T) {
 				all = append(all, m.Name)
 			}
 		}
-		res, err := cat.Resolve(all)
-		if err != nil {
-			t.Fatal(err)
-		}
-		result, err := cat.Generate("demo", res)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return txtar.Format(planArchive(nil, result.Plan))
+		return txtar.Format(planArchive(nil, generate(t, cat, "demo", all)))
 	}
 	first := render()
 	for range 5 {
@@ -158,4 +142,18 @@ func TestLongestNameFitsPrintWidth(t *testing.T) {
 			}
 		}
 	}
+}
+
+// generate resolves features against cat and renders the project name as `scaffold new` would.
+func generate(tb testing.TB, cat *generator.Catalog, name string, features []string) *generator.Plan {
+	tb.Helper()
+	res, err := cat.Resolve(features)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	result, err := cat.Generate(name, res)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return result.Plan
 }
