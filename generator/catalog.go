@@ -24,6 +24,8 @@ type Catalog struct {
 	Entries []*Manifest
 	// Versions pins every npm package a template may name; it is the one place versions live.
 	Versions map[string]string
+	// Version is the scaffold release whose templates these are; scaffold.yaml records it.
+	Version string
 
 	fsys fs.FS
 }
@@ -42,7 +44,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	if err := decodeYAML(fsys, "catalog.yaml", &cf); err != nil {
 		return nil, err
 	}
-	c := &Catalog{Versions: cf.NPM, fsys: fsys}
+	c := &Catalog{Versions: cf.NPM, Version: Version, fsys: fsys}
 	core, err := loadManifest(fsys, CoreName)
 	if err != nil {
 		return nil, err

@@ -74,7 +74,7 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 		return nil, err
 	}
 	plan.sort()
-	project := ProjectFile{Version: Version, Name: m.Name, Features: m.Features, Files: map[string]string{}}
+	project := ProjectFile{Version: c.Version, Name: m.Name, Features: m.Features, Files: map[string]string{}}
 	for _, f := range plan.Files {
 		project.Files[f.Path] = HashContent(f.Data)
 	}
