@@ -2,6 +2,7 @@ package generator
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"slices"
@@ -12,8 +13,13 @@ import (
 // dependencies added at the same place, or of a new last entry and its comma, gives broken JSON
 // or a false conflict; by key, a dependency or script the user added and those a feature adds
 // are simply both there. A key both sides changed differently is a conflict; the result then
-// carries git's line markers so that `--conflicts=markers` still has something to show.
+// carries git's line markers so that `--conflicts=markers` still has something to show. The
+// merge is written in the user's style: their indentation, line endings and final newline.
 func MergePackageJSON(base, theirs, target []byte) (MergeResult, error) {
+	return mergePackageJSON(context.Background(), base, theirs, target)
+}
+
+func mergePackageJSON(ctx context.Context, base, theirs, target []byte) (MergeResult, error) {
 	var b, y, t jsonValue
 	for _, side := range []struct {
 		data []byte
@@ -27,16 +33,56 @@ func MergePackageJSON(base, theirs, target []byte) (MergeResult, error) {
 	var conflicts []ConflictRegion
 	merged := mergeJSON(&b, &y, &t, "", &conflicts)
 	if len(conflicts) > 0 {
-		lines, err := Merge3(base, theirs, target)
+		data, err := packageJSONMarkers(ctx, base, theirs, target)
 		if err != nil {
 			return MergeResult{}, err
 		}
-		return MergeResult{Data: lines.Data, Conflicts: conflicts}, nil
+		return MergeResult{Data: data, Conflicts: conflicts}, nil
 	}
 	var buf bytes.Buffer
-	merged.write(&buf, "")
-	buf.WriteByte('\n')
-	return MergeResult{Data: buf.Bytes()}, nil
+	merged.write(&buf, "", jsonIndent(theirs))
+	// npm ends package.json with a newline; a user's file without one stays without.
+	if trimmed := bytes.TrimRight(theirs, " \t\r\n"); len(trimmed) < len(theirs) && bytes.ContainsAny(theirs[len(trimmed):], "\n") {
+		buf.WriteByte('\n')
+	}
+	return finish(MergeResult{Data: buf.Bytes()}, mostlyCRLF(theirs)), nil
+}
+
+// packageJSONMarkers is package.json with line conflict markers, for a merge that is a conflict by
+// key. Lines both sides added at one place are marked too, not kept: kept, they could give a key
+// twice. Should the line merge find no conflict (each side changed other lines of one value),
+// the places where it changed the user's file are marked instead; failing that, every difference
+// from the new render.
+func packageJSONMarkers(ctx context.Context, base, theirs, target []byte) ([]byte, error) {
+	crlf := mostlyCRLF(theirs)
+	base, theirs, target = toLF(base, true), toLF(theirs, crlf), toLF(target, true)
+	chunks, err := gitChunks(ctx, base, theirs, target)
+	if err != nil {
+		return nil, err
+	}
+	data, regions := renderChunks(chunks, false)
+	if len(regions) == 0 {
+		data, regions = renderChunks(twoWayChunks(splitLines(string(theirs)), splitLines(string(data))), false)
+	}
+	if len(regions) == 0 {
+		data, _ = renderChunks(twoWayChunks(splitLines(string(theirs)), splitLines(string(target))), false)
+	}
+	return finish(MergeResult{Data: data}, crlf).Data, nil
+}
+
+// jsonIndent is the unit of indentation of a JSON file: that of its first indented line, which is
+// one level deep; two spaces, as npm writes, when no line is indented.
+func jsonIndent(data []byte) string {
+	for _, line := range splitLines(string(data)) {
+		content := strings.TrimLeft(line, " \t")
+		if indent := line[:len(line)-len(content)]; indent != "" && strings.TrimSpace(content) != "" {
+			if indent[0] == '\t' {
+				return "\t"
+			}
+			return strings.Repeat(" ", len(indent)-len(strings.TrimLeft(indent, " ")))
+		}
+	}
+	return "  "
 }
 
 // mergeJSON merges one value; a nil side means the key is absent there.
@@ -147,15 +193,16 @@ func (v *jsonValue) describe(path string) string {
 		return key + " (removed)"
 	}
 	var buf bytes.Buffer
-	v.write(&buf, "")
+	v.write(&buf, "", "  ")
 	return key + ": " + buf.String()
 }
 
-// write prints v as JSON.stringify(v, null, 2) does, which is how npm writes package.json.
-func (v *jsonValue) write(buf *bytes.Buffer, indent string) {
+// write prints v as JSON.stringify(v, null, unit) does, which is how npm writes package.json,
+// keeping the indentation unit of the file it read.
+func (v *jsonValue) write(buf *bytes.Buffer, indent, unit string) {
 	if !v.isObject() {
 		var out bytes.Buffer
-		if err := json.Indent(&out, v.raw, indent, "  "); err != nil {
+		if err := json.Indent(&out, v.raw, indent, unit); err != nil {
 			buf.Write(v.raw)
 			return
 		}
@@ -168,10 +215,10 @@ func (v *jsonValue) write(buf *bytes.Buffer, indent string) {
 	}
 	buf.WriteString("{\n")
 	for i, k := range v.keys {
-		buf.WriteString(indent + "  ")
+		buf.WriteString(indent + unit)
 		writeJSONString(buf, k)
 		buf.WriteString(": ")
-		v.values[k].write(buf, indent+"  ")
+		v.values[k].write(buf, indent+unit, unit)
 		if i < len(v.keys)-1 {
 			buf.WriteByte(',')
 		}
