@@ -20,17 +20,27 @@ type IOStreams struct {
 
 	stdinTTY  bool
 	stderrTTY bool
+	width     int // columns of the terminal on stderr; 0 when unknown
 }
+
+// DefaultWidth is the width assumed when stderr is not a terminal or its size is unknown.
+const DefaultWidth = 80
 
 // System returns the process's own streams.
 func System() *IOStreams {
-	return &IOStreams{
+	s := &IOStreams{
 		In:        os.Stdin,
 		Out:       os.Stdout,
 		ErrOut:    os.Stderr,
 		stdinTTY:  term.IsTerminal(int(os.Stdin.Fd())),
 		stderrTTY: term.IsTerminal(int(os.Stderr.Fd())),
 	}
+	if s.stderrTTY {
+		if w, _, err := term.GetSize(int(os.Stderr.Fd())); err == nil {
+			s.width = w
+		}
+	}
+	return s
 }
 
 // Test returns streams backed by buffers, none of them a terminal.
@@ -42,6 +52,20 @@ func Test() (ios *IOStreams, in, out, errOut *bytes.Buffer) {
 // SetTTY makes the streams claim (or stop claiming) to be terminals, for tests of prompting.
 func (s *IOStreams) SetTTY(tty bool) {
 	s.stdinTTY, s.stderrTTY = tty, tty
+}
+
+// SetTerminalWidth sets the width TerminalWidth reports, for tests of output that fits a terminal.
+func (s *IOStreams) SetTerminalWidth(columns int) {
+	s.width = columns
+}
+
+// TerminalWidth returns the number of columns of the terminal on stderr, where prompts and
+// progress appear, or DefaultWidth when that is not known.
+func (s *IOStreams) TerminalWidth() int {
+	if s.width > 0 {
+		return s.width
+	}
+	return DefaultWidth
 }
 
 // CanPrompt reports whether a person can answer questions: stdin to read the answers and stderr

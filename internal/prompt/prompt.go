@@ -8,6 +8,7 @@ import (
 	"io"
 
 	"github.com/charmbracelet/huh"
+	"github.com/scaffold-cli/scaffold/internal/iostreams"
 )
 
 // ErrAborted is returned when the person leaves a prompt without answering.
@@ -27,11 +28,13 @@ type Prompter interface {
 }
 
 // Huh is a Prompter that draws charmbracelet/huh forms on out (stderr, so results on stdout stay
-// clean) and reads keys from in.
+// clean) and reads keys from in. Width, when set, is the terminal's width in columns, which the
+// forms wrap their text to.
 type Huh struct {
 	In         io.Reader
 	Out        io.Writer
 	Accessible bool
+	Width      int
 }
 
 // Input asks for one line of text.
@@ -62,7 +65,17 @@ func (h *Huh) run(group *huh.Group) error {
 	if h.Accessible {
 		in = oneByteReader{h.In}
 	}
-	err := huh.NewForm(group).WithInput(in).WithOutput(h.Out).WithAccessible(h.Accessible).WithShowHelp(true).Run()
+	out := &iostreams.LineWriter{W: h.Out}
+	form := huh.NewForm(group).WithInput(in).WithOutput(out).WithAccessible(h.Accessible).WithShowHelp(true)
+	if h.Width > 0 {
+		form = form.WithWidth(h.Width)
+	}
+	err := form.Run()
+	// Whatever comes next on the terminal starts on a line of its own. In accessible mode the
+	// person's own Enter ended the last line, and the terminal echoed it, not this writer.
+	if !h.Accessible {
+		_ = out.EndLine()
+	}
 	if errors.Is(err, huh.ErrUserAborted) {
 		return ErrAborted
 	}
