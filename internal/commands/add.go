@@ -39,8 +39,9 @@ conflict markers instead. scaffold.yaml records the new answers.`,
 			return nil
 		},
 		RunE: func(cmd *cobra.Command, args []string) error {
-			for _, a := range args {
-				opts.Features = append(opts.Features, strings.Split(a, ",")...)
+			opts.Features = normalizeFeatures(args)
+			if len(opts.Features) == 0 {
+				return flagErrorf("missing feature: name one or more, e.g. scaffold add jwt (see scaffold features)")
 			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
@@ -62,6 +63,10 @@ conflict markers instead. scaffold.yaml records the new answers.`,
 		},
 	}
 	opts.addFlags(cmd)
+	// add never prompts, so --yes changes nothing; it is accepted because scaffold new takes it
+	// and hands type it from habit.
+	var yes bool
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "accepted for habit; add never prompts")
 	return cmd
 }
 
