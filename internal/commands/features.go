@@ -5,6 +5,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/spf13/cobra"
 )
 
@@ -37,13 +38,7 @@ func runFeatures(opts *FeaturesOptions) error {
 	tw := tabwriter.NewWriter(opts.Factory.IOStreams.Out, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "FEATURE\tREQUIRES\tSUMMARY")
 	for _, m := range cat.Features() {
-		var reqs []string
-		for _, r := range m.Requires {
-			if !cat.Lookup(r.Feature).Internal {
-				reqs = append(reqs, r.Feature)
-			}
-		}
-		requires := strings.Join(reqs, ", ")
+		requires := strings.Join(publicRequires(cat, m), ", ")
 		if requires == "" {
 			requires = "-"
 		}
@@ -54,4 +49,16 @@ func runFeatures(opts *FeaturesOptions) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Name, requires, summary)
 	}
 	return tw.Flush()
+}
+
+// publicRequires returns the features m requires directly, without the internal building blocks
+// users never name.
+func publicRequires(cat *generator.Catalog, m *generator.Manifest) []string {
+	var reqs []string
+	for _, r := range m.Requires {
+		if !cat.Lookup(r.Feature).Internal {
+			reqs = append(reqs, r.Feature)
+		}
+	}
+	return reqs
 }
