@@ -29,7 +29,7 @@ func Main() int {
 	ios := iostreams.System()
 	f := &commands.Factory{
 		IOStreams: ios,
-		Prompter:  &prompt.Huh{In: ios.In, Out: ios.ErrOut, Accessible: os.Getenv("ACCESSIBLE") != ""},
+		Prompter:  &prompt.Huh{In: ios.In, Out: ios.ErrOut, Accessible: os.Getenv("ACCESSIBLE") != "", Width: ios.TerminalWidth()},
 		Templates: templates.FS,
 		Runner:    commands.ExecRunner{},
 	}
@@ -49,7 +49,7 @@ func Run(ctx context.Context, f *commands.Factory, args []string) int {
 		fmt.Fprintln(f.IOStreams.ErrOut, "scaffold: cancelled; nothing was written")
 		return exitError
 	}
-	fmt.Fprintf(f.IOStreams.ErrOut, "scaffold: %v\n", err)
+	fmt.Fprintf(f.IOStreams.ErrOut, "scaffold: %s\n", oneLine(err.Error()))
 	var flagErr *commands.FlagError
 	if errors.As(err, &flagErr) || isCobraUsageError(err) {
 		return exitUsage

@@ -1,6 +1,8 @@
 package commands
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 )
 
@@ -33,7 +35,53 @@ Every prompt is also a flag, so scaffold runs the same from a terminal, a script
 		NewCmdExplain(f, nil),
 		NewCmdVersion(f),
 	)
+	strictCompletion(cmd)
+	strictHelp(cmd)
 	return cmd
+}
+
+// strictHelp makes `scaffold help <topic>` for a topic that is no command a usage error; by
+// default cobra prints the root's help and succeeds.
+func strictHelp(root *cobra.Command) {
+	root.InitDefaultHelpCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "help" {
+			continue
+		}
+		show := c.Run
+		c.RunE = func(c *cobra.Command, args []string) error {
+			if target, _, err := root.Find(args); err != nil || target == nil {
+				return flagErrorf("unknown help topic %q: see scaffold --help", strings.Join(args, " "))
+			}
+			show(c, args)
+			return nil
+		}
+	}
+}
+
+// strictCompletion makes cobra's own completion command refuse a shell it has no script for, as
+// a usage error naming the shells it has; by default it prints its help and succeeds.
+func strictCompletion(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		valid := strings.Join(shells, ", ")
+		c.Args = func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return flagErrorf("unknown shell %q: use one of %s", args[0], valid)
+			}
+			return nil
+		}
+		c.RunE = func(*cobra.Command, []string) error {
+			return flagErrorf("missing shell: use one of %s, e.g. scaffold completion bash", valid)
+		}
+	}
 }
 
 // featureCompletion completes a comma-separated list of feature names, offering only the names
