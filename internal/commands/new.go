@@ -44,7 +44,11 @@ func NewCmdNew(f *Factory, runF func(context.Context, *NewOptions) error) *cobra
 
 Without a terminal, every answer must come from flags: the name as an argument, and the
 features with --features (or --yes for the core service alone). In a terminal, scaffold asks
-for what is missing and then prints the equivalent command.`,
+for what is missing and then prints the equivalent command.
+
+Afterwards it runs npm install, then git init and a first commit of the files it wrote (and of
+nothing that was already in the directory). Inside an existing git repository it creates no
+nested one: commit the new files there.`,
 		Example: `  scaffold new api --features jwt,postgres
   scaffold new api --yes --no-install --no-git
   scaffold new api --features sessions --dry-run`,
@@ -65,9 +69,9 @@ for what is missing and then prints the equivalent command.`,
 	fl.StringSliceVar(&opts.Features, "features", nil, "features to include, comma-separated (see `scaffold features`)")
 	fl.StringVar(&opts.Dir, "dir", "", "directory to create the project in (default ./<name>)")
 	fl.BoolVar(&opts.DryRun, "dry-run", false, "list the files that would be written, and write nothing")
-	fl.BoolVar(&opts.Force, "force", false, "write into a directory that is not empty")
+	fl.BoolVar(&opts.Force, "force", false, "write into a directory that is not empty, naming each file it overwrites")
 	fl.BoolVar(&opts.NoInstall, "no-install", false, "do not run npm install")
-	fl.BoolVar(&opts.NoGit, "no-git", false, "do not initialise a git repository")
+	fl.BoolVar(&opts.NoGit, "no-git", false, "do not initialise a git repository (never done inside one)")
 	fl.BoolVarP(&opts.Yes, "yes", "y", false, "accept defaults instead of prompting (no features unless --features)")
 	_ = cmd.RegisterFlagCompletionFunc("features", featureCompletion(f))
 	return cmd
