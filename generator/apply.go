@@ -23,6 +23,16 @@ func (e *NotEmptyError) Error() string {
 // place, so a failure part-way leaves nothing behind.
 func WriteNew(plan *Plan, dir string, force bool) error {
 	dir = filepath.Clean(dir)
+	if info, err := os.Lstat(dir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+		// Renaming the staging directory over a link would replace the link, and a dangling one
+		// would silently become a directory; write where the link leads, or refuse.
+		resolved, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			target, _ := os.Readlink(dir)
+			return fmt.Errorf("target %s is a symbolic link to %s, which does not exist: create that directory or remove the link", dir, target)
+		}
+		dir = resolved
+	}
 	empty, err := IsEmptyDir(dir)
 	if err != nil {
 		return fmt.Errorf("check target directory: %w", err)

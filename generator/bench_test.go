@@ -1,6 +1,7 @@
 package generator_test
 
 import (
+	"context"
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
@@ -56,7 +57,7 @@ func BenchmarkPlanUpdate(b *testing.B) {
 	target := generate(b, cat, "demo", allFeatures)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := generator.PlanUpdate(dir, recorded, base, target); err != nil {
+		if _, err := generator.PlanUpdate(context.Background(), dir, recorded, base, target); err != nil {
 			b.Fatal(err)
 		}
 	}

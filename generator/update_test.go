@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,7 +90,7 @@ func TestPlanUpdate(t *testing.T) {
 		"clash.js":  "one\n2\nthree\n",
 		"mine.js":   "mine\n",
 	})
-	u, err := PlanUpdate(dir, record(base), base, target)
+	u, err := PlanUpdate(context.Background(), dir, record(base), base, target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +106,8 @@ func TestPlanUpdate(t *testing.T) {
 		"deleted.js": "conflict", // deleted by the user, changed by the templates
 		"clash.js":   "conflict", // the same line changed on both sides
 		"mine.js":    "conflict", // a file of the user's in the way
+		// written last, recording the new renders
+		"scaffold.yaml": "update",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Fatalf("changes (-want +got):\n%s", diff)
@@ -117,13 +120,13 @@ func TestPlanUpdate(t *testing.T) {
 			}
 		}
 	}
-	if err := ApplyUpdate(dir, u, false); err == nil {
+	if err := ApplyUpdate(context.Background(), dir, u, false); err == nil {
 		t.Fatal("ApplyUpdate with conflicts and no markers succeeded")
 	}
 	if diff := cmp.Diff("one\n2\nthree\n", readTree(t, dir)["clash.js"]); diff != "" {
 		t.Errorf("a refused update wrote clash.js (-want +got):\n%s", diff)
 	}
-	if err := ApplyUpdate(dir, u, true); err != nil {
+	if err := ApplyUpdate(context.Background(), dir, u, true); err != nil {
 		t.Fatal(err)
 	}
 	tree := readTree(t, dir)
@@ -135,8 +138,10 @@ func TestPlanUpdate(t *testing.T) {
 		"kept.js":   "k, edited\n",
 		"clash.js": "one\n<<<<<<< yours\n2\n||||||| scaffold (before)\ntwo\n=======\nTWO\n" +
 			">>>>>>> scaffold (now)\nthree\n",
-		"mine.js": "mine\n",
+		// no common ancestor: every difference is marked
+		"mine.js": "<<<<<<< yours\nmine\n=======\ntheirs\n>>>>>>> scaffold (now)\n",
 	}
+	delete(tree, ProjectFileName)
 	if diff := cmp.Diff(wantTree, tree); diff != "" {
 		t.Errorf("tree after applying with markers (-want +got):\n%s", diff)
 	}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"github.com/scaffold-cli/scaffold/internal/commands"
 	"github.com/scaffold-cli/scaffold/internal/iostreams"
@@ -24,14 +25,17 @@ const (
 
 // Main runs scaffold with os.Args and returns the process exit code.
 func Main() int {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Both signals cancel ctx instead of killing the process: a writing command stops before its
+	// commit point with the project as it was, or finishes after it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	ios := iostreams.System()
 	f := &commands.Factory{
-		IOStreams: ios,
-		Prompter:  &prompt.Huh{In: ios.In, Out: ios.ErrOut, Accessible: os.Getenv("ACCESSIBLE") != "", Width: ios.TerminalWidth()},
-		Templates: templates.FS,
-		Runner:    commands.ExecRunner{},
+		IOStreams:      ios,
+		Prompter:       &prompt.Huh{In: ios.In, Out: ios.ErrOut, Accessible: os.Getenv("ACCESSIBLE") != "", Width: ios.TerminalWidth()},
+		Templates:      templates.FS,
+		ReleaseArchive: templates.Releases(),
+		Runner:         commands.ExecRunner{},
 	}
 	return Run(ctx, f, os.Args[1:])
 }

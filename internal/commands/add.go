@@ -71,19 +71,24 @@ conflict markers instead. scaffold.yaml records the new answers.`,
 }
 
 func runAdd(ctx context.Context, opts *AddOptions) error {
-	cat, recorded, err := opts.loadProject(opts.Factory)
+	p, err := opts.openProject(ctx, opts.Factory, !opts.DryRun)
 	if err != nil {
 		return err
 	}
+	defer p.close()
 	ios := opts.Factory.IOStreams
-	wanted := slices.Concat(recorded.Features, opts.Features)
-	res, err := cat.Resolve(wanted)
+	base, before, err := p.renderRecorded()
+	if err != nil {
+		return err
+	}
+	wanted := slices.Concat(p.recorded.Features, opts.Features)
+	res, err := p.catalog.Resolve(wanted)
 	if err != nil {
 		return asUsage(err)
 	}
 	var missing []string
 	for _, name := range res.FeatureNames() {
-		if !slices.Contains(recorded.Features, name) {
+		if !slices.Contains(p.recorded.Features, name) {
 			missing = append(missing, name)
 		}
 	}
@@ -92,18 +97,14 @@ func runAdd(ctx context.Context, opts *AddOptions) error {
 		return nil
 	}
 	for _, a := range res.Added {
-		if !slices.Contains(recorded.Features, a.Feature) {
+		if !slices.Contains(p.recorded.Features, a.Feature) {
 			fmt.Fprintf(ios.ErrOut, "added %s: %s requires it (%s)\n", a.Feature, a.RequiredBy, a.Reason)
 		}
 	}
-	base, err := render(cat, recorded.Name, recorded.Features)
-	if err != nil {
-		return fmt.Errorf("render the project as recorded: %w", err)
-	}
-	target, err := cat.Generate(recorded.Name, res)
+	target, err := p.catalog.Generate(p.recorded.Name, res)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(ios.ErrOut, "adding %s\n", strings.Join(missing, ", "))
-	return applyUpdate(ctx, opts.Factory, &opts.UpdateOptions, &renders{recorded, base, target}, "add")
+	return applyUpdate(ctx, opts.Factory, &opts.UpdateOptions, p, &renders{p.recorded, base, before, target}, "add")
 }

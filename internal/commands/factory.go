@@ -21,12 +21,20 @@ type Factory struct {
 	IOStreams *iostreams.IOStreams
 	Prompter  prompt.Prompter
 	Templates fs.FS
-	Runner    Runner
+	// ReleaseArchive holds the templates of earlier releases (templates.Releases); nil knows only
+	// this release's.
+	ReleaseArchive fs.FS
+	Runner         Runner
 }
 
 // Catalog loads the feature catalog from the templates.
 func (f *Factory) Catalog() (*generator.Catalog, error) {
 	return generator.LoadCatalog(f.Templates)
+}
+
+// Releases loads the release archive, which gives the templates of any earlier release.
+func (f *Factory) Releases() (*generator.Releases, error) {
+	return generator.LoadReleases(f.Templates, f.ReleaseArchive)
 }
 
 // Runner runs the external programs a command uses after writing files (npm, git).

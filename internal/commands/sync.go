@@ -48,20 +48,19 @@ and never fail it.`,
 }
 
 func runSync(ctx context.Context, opts *SyncOptions) error {
-	cat, recorded, err := opts.loadProject(opts.Factory)
+	p, err := opts.openProject(ctx, opts.Factory, !opts.Check && !opts.DryRun)
 	if err != nil {
 		return err
 	}
-	target, err := render(cat, recorded.Name, recorded.Features)
+	defer p.close()
+	base, target, err := p.renderRecorded()
 	if err != nil {
-		return fmt.Errorf("render the project as recorded: %w", err)
+		return err
 	}
 	if opts.Check {
-		return checkDrift(opts.Factory, recorded, target)
+		return checkDrift(opts.Factory, p.recorded, target)
 	}
-	// The base is the same render: PlanUpdate finds each edited file's original render by the hash
-	// scaffold.yaml recorded, here or in the project's git history.
-	return applyUpdate(ctx, opts.Factory, &opts.UpdateOptions, &renders{recorded, target, target}, "sync")
+	return applyUpdate(ctx, opts.Factory, &opts.UpdateOptions, p, &renders{p.recorded, base, target, target}, "sync")
 }
 
 // checkDrift compares what the templates render now with what scaffold.yaml says they rendered,

@@ -2,12 +2,12 @@ package commands
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
-	"github.com/aymanbagabas/go-udiff"
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/spf13/cobra"
 )
@@ -44,27 +44,115 @@ func (o *UpdateOptions) validate() error {
 	return nil
 }
 
-// loadProject checks the options, then reads the catalog and the project's scaffold.yaml.
-func (o *UpdateOptions) loadProject(f *Factory) (*generator.Catalog, *generator.ProjectFile, error) {
-	if err := o.validate(); err != nil {
-		return nil, nil, err
-	}
-	cat, err := f.Catalog()
-	if err != nil {
-		return nil, nil, err
-	}
-	recorded, err := generator.ReadProjectFile(o.Dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	return cat, recorded, nil
+// project is a scaffold project opened by add or sync: where it is, what scaffold.yaml records, and
+// the catalogs of this release and of the release that wrote it.
+type project struct {
+	root     string
+	recorded *generator.ProjectFile
+	catalog  *generator.Catalog
+	releases *generator.Releases
+	unlock   func()
 }
 
-// renders holds a project's recorded answers rendered before and after the change.
+// close releases the project's lock.
+func (p *project) close() {
+	if p.unlock != nil {
+		p.unlock()
+	}
+}
+
+// openProject checks the options, finds the project from o.Dir as git finds a repository, and
+// reads its scaffold.yaml. For a command that writes, it first takes the project's lock (waiting
+// for another run to finish) and completes or discards whatever a killed run left; a command that
+// only reads refuses a project a killed run left half-written.
+func (o *UpdateOptions) openProject(ctx context.Context, f *Factory, write bool) (*project, error) {
+	if err := o.validate(); err != nil {
+		return nil, err
+	}
+	root, err := generator.FindProjectRoot(o.Dir)
+	if err != nil {
+		return nil, err
+	}
+	p := &project{root: root}
+	ok := false
+	defer func() {
+		if !ok {
+			p.close()
+		}
+	}()
+	if write {
+		p.unlock, err = generator.LockProject(ctx, root, func() {
+			fmt.Fprintf(f.IOStreams.ErrOut, "waiting for another scaffold command in %s to finish\n", root)
+		})
+		if err != nil {
+			return nil, err
+		}
+		switch rec, err := generator.RecoverTransaction(root); {
+		case err != nil:
+			return nil, err
+		case rec == generator.Discarded:
+			fmt.Fprintln(f.IOStreams.ErrOut, "an earlier scaffold run was killed before it changed anything; discarded what it had staged")
+		case rec == generator.Finished:
+			fmt.Fprintln(f.IOStreams.ErrOut, "an earlier scaffold run was killed while writing; finished its changes")
+		}
+	} else if generator.InterruptedRun(root) {
+		return nil, fmt.Errorf("an earlier scaffold run was killed and left %s in %s: run scaffold sync to finish or discard it",
+			generator.TxnDirName, root)
+	}
+	if p.recorded, err = generator.ReadProjectFile(root); err != nil {
+		return nil, err
+	}
+	if err := generator.CheckProjectVersion(p.recorded); err != nil {
+		return nil, err
+	}
+	if p.catalog, err = f.Catalog(); err != nil {
+		return nil, err
+	}
+	if p.releases, err = f.Releases(); err != nil {
+		return nil, err
+	}
+	ok = true
+	return p, nil
+}
+
+// renders holds a project's answers rendered three ways: as the release that wrote it rendered
+// them (the base of every merge), as this release renders them (what add or sync compares the
+// new setup with), and with the new answers by this release (the target).
 type renders struct {
 	recorded *generator.ProjectFile
-	base     *generator.Result
+	base     *generator.Plan
+	before   *generator.Result
 	target   *generator.Result
+}
+
+// renderRecorded renders the recorded answers by this release and, as the base, by the release
+// that wrote the project. A release this scaffold does not know (one from before the archive)
+// gives no base: merges then look in git history for each edited file's original render.
+func (p *project) renderRecorded() (base *generator.Plan, before *generator.Result, err error) {
+	before, err = render(p.catalog, p.recorded.Name, p.recorded.Features)
+	if err != nil {
+		return nil, nil, recordedError(err)
+	}
+	if p.recorded.Version == generator.Version {
+		return before.Plan, before, nil
+	}
+	if !p.releases.Known(p.recorded.Version) {
+		return &generator.Plan{}, before, nil
+	}
+	cat, err := p.releases.Catalog(p.recorded.Version)
+	if err != nil {
+		return nil, nil, err
+	}
+	old, err := render(cat, p.recorded.Name, p.recorded.Features)
+	if err != nil {
+		return nil, nil, recordedError(err)
+	}
+	return old.Plan, before, nil
+}
+
+// recordedError names scaffold.yaml in an error about its answers: the user did not type them.
+func recordedError(err error) error {
+	return fmt.Errorf("%s: %w", generator.ProjectFileName, err)
 }
 
 func render(cat *generator.Catalog, name string, features []string) (*generator.Result, error) {
@@ -77,9 +165,9 @@ func render(cat *generator.Catalog, name string, features []string) (*generator.
 
 // applyUpdate works out the update between two renders of the project and carries it out as the
 // options say. verb names the command in messages.
-func applyUpdate(ctx context.Context, f *Factory, o *UpdateOptions, r *renders, verb string) error {
+func applyUpdate(ctx context.Context, f *Factory, o *UpdateOptions, p *project, r *renders, verb string) error {
 	ios := f.IOStreams
-	u, err := generator.PlanUpdate(o.Dir, r.recorded, r.base.Plan, r.target.Plan)
+	u, err := generator.PlanUpdate(ctx, p.root, r.recorded, r.base, r.target.Plan)
 	if err != nil {
 		return fmt.Errorf("%s: %w", verb, err)
 	}
@@ -88,9 +176,14 @@ func applyUpdate(ctx context.Context, f *Factory, o *UpdateOptions, r *renders, 
 		return nil
 	}
 	if o.DryRun {
-		printDiff(ios.Out, u)
+		if err := printDiff(ios.Out, u); err != nil {
+			return err
+		}
 		fmt.Fprintf(ios.Out, "dry run: %s, nothing written\n", summarize(u))
 		return nil
+	}
+	if verb == "add" {
+		warnUncommitted(ctx, f, p.root, u)
 	}
 	conflicts := u.Conflicts()
 	if len(conflicts) > 0 {
@@ -101,23 +194,61 @@ func applyUpdate(ctx context.Context, f *Factory, o *UpdateOptions, r *renders, 
 				verb, len(conflicts), plural(len(conflicts), "file", "files"))
 		}
 	}
-	if err := generator.ApplyUpdate(o.Dir, u, o.Conflicts == conflictsMarkers); err != nil {
+	if err := generator.ApplyUpdate(ctx, p.root, u, o.Conflicts == conflictsMarkers); err != nil {
+		if errors.Is(err, generator.ErrInterrupted) {
+			return fmt.Errorf("%s: interrupted; nothing was changed", verb)
+		}
 		return fmt.Errorf("%s: %w", verb, err)
 	}
 	printChanges(ios.Out, u)
 	installed := false
 	if !o.NoInstall && packageJSONChanged(u) {
-		if err := npmInstall(ctx, f, o.Dir); err != nil {
+		if err := npmInstall(ctx, f, p.root); err != nil {
 			return fmt.Errorf("%w (the files are written; run npm install when that is fixed)", err)
 		}
 		installed = true
 	}
 	printFollowUp(ios.Out, r, u, installed)
-	if len(conflicts) > 0 {
-		return fmt.Errorf("%s: wrote conflict markers into %d %s; resolve them before you commit",
-			verb, len(conflicts), plural(len(conflicts), "file", "files"))
+	return conflictOutcome(verb, conflicts)
+}
+
+// conflictOutcome says exactly where markers were written and which conflicting files were left
+// as they were, as the error that makes the command exit 1.
+func conflictOutcome(verb string, conflicts []generator.FileChange) error {
+	var marked, left []string
+	for _, c := range conflicts {
+		if c.After != nil {
+			marked = append(marked, c.Path)
+		} else {
+			left = append(left, c.Path)
+		}
 	}
-	return nil
+	var parts []string
+	if len(marked) > 0 {
+		parts = append(parts, fmt.Sprintf("wrote conflict markers into %s (resolve them before you commit)", strings.Join(marked, ", ")))
+	}
+	if len(left) > 0 {
+		parts = append(parts, fmt.Sprintf("left %s as %s (see above why)", strings.Join(left, ", "), plural(len(left), "it was", "they were")))
+	}
+	if len(parts) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: %s", verb, strings.Join(parts, "; "))
+}
+
+// warnUncommitted warns that add is about to change files that have changes git has not
+// committed, which a git checkout could then no longer tell apart from the feature's.
+func warnUncommitted(ctx context.Context, f *Factory, root string, u *generator.Update) {
+	var paths []string
+	for _, c := range u.Changes {
+		if c.Before != nil && c.After != nil && c.Path != generator.ProjectFileName {
+			paths = append(paths, c.Path)
+		}
+	}
+	if dirty := uncommittedPaths(ctx, f, root, paths); len(dirty) > 0 {
+		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s %s uncommitted changes; commit first to review the feature's changes on their own\n",
+			strings.Join(dirty, ", "), plural(len(dirty), "has", "have"))
+	}
 }
 
 func packageJSONChanged(u *generator.Update) bool {
@@ -175,7 +306,7 @@ func printConflicts(w io.Writer, conflicts []generator.FileChange) {
 }
 
 // printDiff prints every change as a unified diff, as `git diff` would show it.
-func printDiff(w io.Writer, u *generator.Update) {
+func printDiff(w io.Writer, u *generator.Update) error {
 	for _, c := range u.Changes {
 		if c.Kind == generator.Conflict && c.After == nil {
 			fmt.Fprintf(w, "# %s: conflict: %s\n", c.Path, c.Reason)
@@ -191,8 +322,11 @@ func printDiff(w io.Writer, u *generator.Update) {
 		if c.Kind == generator.Conflict {
 			fmt.Fprintf(w, "# %s: conflict: %s; with --conflicts=markers it becomes:\n", c.Path, c.Reason)
 		}
-		fmt.Fprint(w, udiff.Unified(from, to, string(c.Before), string(c.After)))
+		if err := writeUnifiedDiff(w, from, to, c.Before, c.After); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // printFollowUp says what changed for the user beyond files: what to install, configure and run.
@@ -203,7 +337,7 @@ func printFollowUp(w io.Writer, r *renders, u *generator.Update, installed bool)
 	}
 	var newEnv []string
 	for _, e := range r.target.Model.Env {
-		if !slices.ContainsFunc(r.base.Model.Env, func(b generator.EnvEntry) bool { return b.Name == e.Name }) {
+		if !slices.ContainsFunc(r.before.Model.Env, func(b generator.EnvEntry) bool { return b.Name == e.Name }) {
 			newEnv = append(newEnv, e.Name)
 		}
 	}
@@ -212,7 +346,7 @@ func printFollowUp(w io.Writer, r *renders, u *generator.Update, installed bool)
 	}
 	var services []string
 	for _, s := range r.target.Model.ServiceNames() {
-		if !slices.Contains(r.base.Model.ServiceNames(), s) {
+		if !slices.Contains(r.before.Model.ServiceNames(), s) {
 			services = append(services, s)
 		}
 	}
