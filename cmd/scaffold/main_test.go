@@ -17,9 +17,20 @@ import (
 var update = flag.Bool("update", false, "rewrite expected output in testdata/script from what the scripts print")
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(removeReleases{m}, map[string]func(){
 		"scaffold": func() { os.Exit(cli.Main()) },
 	})
+}
+
+// removeReleases runs the tests, then removes the scaffold builds the lifecycle tests made.
+type removeReleases struct{ m *testing.M }
+
+func (r removeReleases) Run() int {
+	code := r.m.Run()
+	if twoReleases.bin != "" {
+		os.RemoveAll(twoReleases.bin)
+	}
+	return code
 }
 
 // TestScripts runs the CLI scripts in testdata/script. The scaffold binary there is this test
