@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -54,6 +56,12 @@ func ParseProjectFile(data []byte) (*ProjectFile, error) {
 	dec.KnownFields(true)
 	if err := dec.Decode(&p); err != nil {
 		return nil, fmt.Errorf("parse %s: %w", ProjectFileName, err)
+	}
+	// A cloned repository controls this file: no path in it may lead anywhere but the project.
+	for _, path := range slices.Sorted(maps.Keys(p.Files)) {
+		if err := CheckProjectPath(path); err != nil {
+			return nil, fmt.Errorf("%s: file %w; nothing was written", ProjectFileName, err)
+		}
 	}
 	return &p, nil
 }

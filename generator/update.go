@@ -161,20 +161,19 @@ func planFile(ctx context.Context, dir, p string, recorded *ProjectFile, baseFil
 	if err != nil {
 		return nil, false, fmt.Errorf("read %s: %w", p, err)
 	}
-	if link != "" {
-		if !inTarget && !generated {
-			return nil, false, nil
-		}
-		return &FileChange{Path: p, Kind: Conflict, Reason: fmt.Sprintf("%s is a symbolic link; scaffold never writes through links, so this file is left as it is", link)}, true, nil
-	}
 	var disk []byte
 	mode := fs.FileMode(0o644)
-	info, err := os.Lstat(name)
+	// Stat follows a link, so a linked file is read (to tell whether the update changes it at all)
+	// but, below, never written.
+	info, err := os.Stat(name)
 	exists := err == nil
 	switch {
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		return nil, false, fmt.Errorf("read %s: %w", p, err)
 	case exists && !info.Mode().IsRegular():
+		if !inTarget && !generated {
+			return nil, false, nil
+		}
 		return &FileChange{Path: p, Kind: Conflict, Reason: "it is not a regular file; it is left as it is"}, true, nil
 	case exists:
 		mode = info.Mode().Perm()
@@ -226,6 +225,10 @@ func planFile(ctx context.Context, dir, p string, recorded *ProjectFile, baseFil
 		c.Before = disk
 	}
 	c.Mode = mode
+	if link != "" {
+		return &FileChange{Path: p, Kind: Conflict, Before: c.Before, Mode: mode,
+			Reason: fmt.Sprintf("%s is a symbolic link; scaffold never writes through links, so this file is left as it is", link)}, c.Before != nil, nil
+	}
 	if exists && mode&0o200 == 0 && c.Kind != Conflict {
 		// A file its owner may not write is one they chose to protect.
 		return &FileChange{Path: p, Kind: Conflict, Before: disk, Mode: mode,

@@ -294,6 +294,9 @@ func printConflicts(w io.Writer, conflicts []generator.FileChange) {
 				label string
 				lines []string
 			}{{"yours", r.Yours}, {"before", r.Base}, {"now", r.Template}} {
+				if side.label == "before" && r.TwoWay {
+					continue // there is no common ancestor to show
+				}
 				for _, l := range side.lines {
 					fmt.Fprintf(w, "    %-6s | %s\n", side.label, strings.TrimRight(l, "\n"))
 				}
