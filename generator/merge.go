@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/aymanbagabas/go-udiff/lcs"
 )
 
 // Labels of the three sides in conflict markers, as a user reads them in the merged file.
@@ -302,21 +300,7 @@ func checkMergedJS(res MergeResult, chunks []mergeChunk, theirs, target []byte, 
 // twoWayChunks aligns a with b line by line: lines common to both are settled, and each place
 // where they differ is a two-way region, a's lines against b's.
 func twoWayChunks(a, b []string) []mergeChunk {
-	// The line diff works on runes; give each distinct line one.
-	ids := map[string]rune{}
-	toRunes := func(lines []string) []rune {
-		out := make([]rune, len(lines))
-		for i, l := range lines {
-			id, ok := ids[l]
-			if !ok {
-				id = rune(len(ids))
-				ids[l] = id
-			}
-			out[i] = id
-		}
-		return out
-	}
-	diffs := lcs.DiffRunes(toRunes(a), toRunes(b))
+	diffs := DiffLines(a, b)
 	var chunks []mergeChunk
 	ai := 0
 	for i := 0; i < len(diffs); i++ {

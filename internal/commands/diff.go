@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/aymanbagabas/go-udiff"
-	"github.com/aymanbagabas/go-udiff/lcs"
+	"github.com/scaffold-cli/scaffold/generator"
 )
 
 // diffContextLines is how many unchanged lines surround each hunk, as in git diff.
@@ -30,29 +30,16 @@ func writeUnifiedDiff(w io.Writer, from, to string, before, after []byte) error 
 	return nil
 }
 
-// lineEdits returns the edits that turn before into after, each replacing whole lines. udiff's
+// lineEdits returns the edits that turn before into after, each replacing whole lines (udiff's
 // own diff compares characters and then widens each edit to whole lines, which can take unchanged
-// lines along; here every distinct line becomes one symbol and the symbols are compared instead.
+// lines along).
 func lineEdits(before, after string) []udiff.Edit {
-	ids := map[string]rune{}
-	symbols := func(lines []string) []rune {
-		out := make([]rune, len(lines))
-		for i, l := range lines {
-			id, ok := ids[l]
-			if !ok {
-				id = rune(len(ids))
-				ids[l] = id
-			}
-			out[i] = id
-		}
-		return out
-	}
 	a, b := splitLinesKeepEnds(before), splitLinesKeepEnds(after)
 	offsets := make([]int, len(a)+1) // offsets[i] is the byte offset of line i of before
 	for i, l := range a {
 		offsets[i+1] = offsets[i] + len(l)
 	}
-	diffs := lcs.DiffRunes(symbols(a), symbols(b))
+	diffs := generator.DiffLines(a, b)
 	edits := make([]udiff.Edit, 0, len(diffs))
 	for _, d := range diffs {
 		edits = append(edits, udiff.Edit{
