@@ -129,6 +129,10 @@ func runNew(ctx context.Context, opts *NewOptions) error {
 	for _, p := range overwritten {
 		fmt.Fprintf(ios.ErrOut, "overwriting %s\n", p)
 	}
+	if ctx.Err() != nil {
+		// Ctrl-C or SIGTERM while the plan was made: stop before the first file.
+		return errors.New("new: interrupted; nothing was written")
+	}
 	if err := generator.WriteNew(result.Plan, dir, opts.Force); err != nil {
 		var notEmpty *generator.NotEmptyError
 		if errors.As(err, &notEmpty) {
