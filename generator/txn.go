@@ -20,9 +20,10 @@ const TxnDirName = ".scaffold-txn"
 // Files of the staging directory. The journal lists the operations; the commit mark, created
 // once everything is staged, is the point after which a run is finished rather than undone.
 const (
-	txnJournal = "journal"
-	txnCommit  = "committed"
-	txnFiles   = "files"
+	txnJournal  = "journal"
+	txnCommit   = "committed"
+	txnFinished = "finished"
+	txnFiles    = "files"
 )
 
 // txnOp is one operation of a transaction: write Data (with Mode) to Path, or delete Path.
@@ -44,15 +45,24 @@ var ErrInterrupted = errors.New("interrupted")
 // is on disk when it is written.
 func commitTransaction(ctx context.Context, dir string, ops []txnOp) error {
 	txn := filepath.Join(dir, TxnDirName)
+	if err := stage(ctx, txn, ops); err != nil {
+		os.RemoveAll(txn)
+		return err
+	}
+	// The commit point: from here on the run completes, or the next run completes it.
+	if err := writeSynced(filepath.Join(txn, txnCommit), nil, 0o600); err != nil {
+		os.RemoveAll(txn)
+		return fmt.Errorf("stage changes: %w", err)
+	}
+	syncDir(txn)
+	return rollForward(dir)
+}
+
+// stage writes every file of ops, and then the journal that lists the operations, into txn.
+func stage(ctx context.Context, txn string, ops []txnOp) error {
 	if err := os.Mkdir(txn, 0o700); err != nil {
 		return fmt.Errorf("stage changes: %w", err)
 	}
-	committed := false
-	defer func() {
-		if !committed {
-			os.RemoveAll(txn)
-		}
-	}()
 	if err := os.Mkdir(filepath.Join(txn, txnFiles), 0o700); err != nil {
 		return fmt.Errorf("stage changes: %w", err)
 	}
@@ -77,18 +87,21 @@ func commitTransaction(ctx context.Context, dir string, ops []txnOp) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("%w before anything was changed: %w", ErrInterrupted, err)
 	}
-	// The commit point: from here on the run completes, or the next run completes it.
-	if err := writeSynced(filepath.Join(txn, txnCommit), nil, 0o600); err != nil {
-		return fmt.Errorf("stage changes: %w", err)
-	}
-	syncDir(txn)
-	committed = true
-	return rollForward(dir)
+	return nil
 }
 
 // rollForward carries out a committed transaction's journal and removes the staging directory.
-// Each step can be repeated, so a run killed half-way is finished by running it again.
 func rollForward(dir string) error {
+	if err := carryOut(dir); err != nil {
+		return err
+	}
+	syncDir(dir)
+	return removeFinished(filepath.Join(dir, TxnDirName))
+}
+
+// carryOut carries out the journal. Each step can be repeated, so a run killed half-way is
+// finished by running it again.
+func carryOut(dir string) error {
 	txn := filepath.Join(dir, TxnDirName)
 	data, err := os.ReadFile(filepath.Join(txn, txnJournal))
 	if err != nil {
@@ -138,8 +151,26 @@ func rollForward(dir string) error {
 			return fmt.Errorf("finish changes: bad journal line %q", sc.Text())
 		}
 	}
-	syncDir(dir)
-	return os.RemoveAll(txn)
+	return sc.Err()
+}
+
+// removeFinished removes the staging directory of a transaction whose operations are all done, in
+// an order that a kill at any point leaves recognisable: the finished mark first, so a leftover
+// directory is never mistaken for one still to be carried out (with its commit mark but no
+// journal) or one never committed.
+func removeFinished(txn string) error {
+	if err := writeSynced(filepath.Join(txn, txnFinished), nil, 0o600); err != nil && !errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("finish changes: %w", err)
+	}
+	for _, name := range []string{txnCommit, txnJournal, txnFiles} {
+		if err := os.RemoveAll(filepath.Join(txn, name)); err != nil {
+			return fmt.Errorf("finish changes: %w", err)
+		}
+	}
+	if err := os.Remove(filepath.Join(txn, txnFinished)); err != nil {
+		return fmt.Errorf("finish changes: %w", err)
+	}
+	return os.Remove(txn)
 }
 
 // Recovery says what RecoverTransaction found.
@@ -174,6 +205,13 @@ func RecoverTransaction(dir string) (Recovery, error) {
 	}
 	if !info.IsDir() {
 		return NoRecovery, fmt.Errorf("check for an interrupted run: %s is not a directory; remove it", txn)
+	}
+	if _, err := os.Stat(filepath.Join(txn, txnFinished)); err == nil {
+		// Killed while removing the staging of a run that had made all its changes.
+		if err := removeFinished(txn); err != nil {
+			return NoRecovery, err
+		}
+		return NoRecovery, nil
 	}
 	if _, err := os.Stat(filepath.Join(txn, txnCommit)); err != nil {
 		if err := os.RemoveAll(txn); err != nil {
