@@ -174,7 +174,7 @@ var userEdits = []struct {
 	{"package.json", `    "format:check": "prettier --check ."`, `    "format:check": "prettier --check .",` + "\n" + `    "seed": "node scripts/seed.js"`},
 	{"package.json", `    "helmet": `, `    "lodash": "4.17.21",` + "\n" + `    "helmet": `},
 	{"README.md", "## Scripts\n", "## Our deployment\n\nWe deploy on Fridays.\n\n## Scripts\n"},
-	{"src/routes/users.routes.js", "  return router;\n}", "  router.get('/:id/avatar', (req, res) => res.status(204).end());\n\n  return router;\n}"},
+	{"src/routes/users.routes.js", "  return describeRoutes(router, usersOperations);\n}", "  router.get('/:id/avatar', (req, res) => res.status(204).end());\n\n  return describeRoutes(router, usersOperations);\n}"},
 }
 
 // TestAddKeepsUserEdits makes typical edits, adds each available feature in turn, and checks that

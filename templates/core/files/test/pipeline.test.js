@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import request from 'supertest';
 import { adminAgent, captureLogger, createTestApp } from './helpers.js';
@@ -138,11 +139,17 @@ test('the global rate limit answers 429 with RateLimit and Retry-After headers',
 });
 
 test('responses are compressed when the client accepts it', async () => {
+  const createdAt = new Date(0).toISOString();
+  const user = (i) => ({
+    id: randomUUID(),
+    email: `user${i}@example.com`,
+    name: 'x'.repeat(40),
+    role: 'user',
+    createdAt,
+    updatedAt: createdAt,
+  });
   const usersRepository = {
-    list: async () => ({
-      data: Array.from({ length: 50 }, (_, i) => ({ id: i, name: 'x'.repeat(40) })),
-      total: 50,
-    }),
+    list: async () => ({ data: Array.from({ length: 50 }, (_, i) => user(i)), total: 50 }),
   };
   const app = await createTestApp({ usersRepository });
   const res = await (

@@ -1,4 +1,12 @@
 import { Router } from 'express';
+import { z } from 'zod';
+import { describeRoutes } from '../openapi/describe.js';
+
+const liveness = z.object({ status: z.literal('ok') });
+const readiness = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  checks: z.record(z.string(), z.string()),
+});
 
 // Liveness says the process answers; readiness says its dependencies do, so traffic can be routed.
 export function createHealthRouter({ checks, timeoutMs = 2000 }) {
@@ -15,7 +23,21 @@ export function createHealthRouter({ checks, timeoutMs = 2000 }) {
       checks: Object.fromEntries(names.map((name, index) => [name, results[index]])),
     });
   });
-  return router;
+  return describeRoutes(router, {
+    'GET /health': {
+      summary: 'Liveness: the process answers',
+      tags: ['health'],
+      responses: { 200: { description: 'The process is up', schema: liveness } },
+    },
+    'GET /ready': {
+      summary: 'Readiness: every dependency answers',
+      tags: ['health'],
+      responses: {
+        200: { description: 'Every check answered "ok"', schema: readiness },
+        503: { description: 'A check failed; its value says why', schema: readiness },
+      },
+    },
+  });
 }
 
 // A dependency that hangs must fail the probe rather than hang it.

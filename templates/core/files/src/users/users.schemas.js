@@ -23,3 +23,21 @@ export const listUsersQuery = z.object({
 });
 
 export const userParams = z.object({ id: z.uuid() });
+
+// What the API answers, for the OpenAPI document.
+export const user = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const userPage = z.object({
+  data: z.array(user),
+  page: z.int(),
+  limit: z.int(),
+  total: z.int(),
+  totalPages: z.int(),
+});

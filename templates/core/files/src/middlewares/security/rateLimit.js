@@ -1,10 +1,11 @@
 import { rateLimit } from 'express-rate-limit';
 import { AppError } from '../../errors/AppError.js';
+import { describeMiddleware } from '../../openapi/describe.js';
 
 // Counters live in memory unless a shared `store` is given; each limiter needs its own store.
 // Other options (such as a keyGenerator) go to express-rate-limit as they are.
 export function rateLimiter({ windowMs, limit, store, ...options }) {
-  return rateLimit({
+  const limiter = rateLimit({
     ...options,
     windowMs,
     limit,
@@ -15,6 +16,9 @@ export function rateLimiter({ windowMs, limit, store, ...options }) {
       next(new AppError(429, 'RATE_LIMITED', 'Too many requests, please try again later'));
     },
   });
+  return describeMiddleware(limiter, () => ({
+    errors: { 429: 'RATE_LIMITED: too many requests; see the RateLimit and Retry-After headers' },
+  }));
 }
 
 // The limit every request but the health probes counts against, per client IP. When its store

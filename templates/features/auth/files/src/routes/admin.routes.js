@@ -1,5 +1,9 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { requireRole } from '../middlewares/auth/requireRole.js';
+import { describeRoutes } from '../openapi/describe.js';
+
+const stats = z.object({ users: z.object({ total: z.int() }) });
 
 export function createAdminRouter({ usersRepository }) {
   const router = Router();
@@ -10,5 +14,11 @@ export function createAdminRouter({ usersRepository }) {
     res.json({ users: { total } });
   });
 
-  return router;
+  return describeRoutes(router, {
+    'GET /stats': {
+      summary: 'Counts, for administrators',
+      tags: ['admin'],
+      responses: { 200: { description: 'How many users there are', schema: stats } },
+    },
+  });
 }

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { registerBody } from '../auth/auth.schemas.js';
 import { validate } from '../middlewares/validation/validate.js';
+import { describeRoutes } from '../openapi/describe.js';
+import { user } from '../users/users.schemas.js';
 
 // Sign-in, refresh and sign-out live beside this, in the router of each way of signing in.
 export function createAuthRouter({ accounts }) {
@@ -11,5 +13,12 @@ export function createAuthRouter({ accounts }) {
     res.status(201).json(user);
   });
 
-  return router;
+  return describeRoutes(router, {
+    'POST /register': {
+      summary: 'Register an account with role user',
+      tags: ['auth'],
+      responses: { 201: { description: 'The new user', schema: user } },
+      errors: { 409: 'CONFLICT: the email is already in use' },
+    },
+  });
 }

@@ -1,6 +1,8 @@
 import { Router } from 'express';
 import { AppError } from '../errors/AppError.js';
 import { requireAuth } from '../middlewares/auth/requireAuth.js';
+import { describeRoutes } from '../openapi/describe.js';
+import { user } from '../users/users.schemas.js';
 
 export function createMeRouter({ usersRepository }) {
   const router = Router();
@@ -12,5 +14,11 @@ export function createMeRouter({ usersRepository }) {
     res.json(user);
   });
 
-  return router;
+  return describeRoutes(router, {
+    'GET /': {
+      summary: 'The signed-in user',
+      tags: ['auth'],
+      responses: { 200: { description: 'The user, read fresh', schema: user } },
+    },
+  });
 }

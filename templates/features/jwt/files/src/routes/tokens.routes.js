@@ -1,11 +1,24 @@
 import cookieParser from 'cookie-parser';
 import { Router } from 'express';
+import { z } from 'zod';
 import { signInBody } from '../auth/auth.schemas.js';
 import { AppError } from '../errors/AppError.js';
 import { loginRateLimit } from '../middlewares/auth/loginRateLimit.js';
 import { validate } from '../middlewares/validation/validate.js';
+import { describeRoutes } from '../openapi/describe.js';
 
 const REFRESH_COOKIE = 'rt';
+
+const accessToken = z.object({
+  accessToken: z.string(),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.int(),
+});
+const tokensIssued = {
+  description: 'An access token, and a new refresh token in the rt cookie',
+  schema: accessToken,
+  headers: { 'Set-Cookie': 'rt: the refresh token (HttpOnly, SameSite=Strict)' },
+};
 
 // Login answers a short-lived access token in the body, for the client to keep in memory and send
 // as a bearer token; the refresh token travels only in an HttpOnly cookie that scripts cannot read
@@ -80,5 +93,23 @@ export function createTokensRouter(dependencies) {
     res.clearCookie(REFRESH_COOKIE, cookieOptions(req)).status(204).end();
   });
 
-  return router;
+  return describeRoutes(router, {
+    'POST /login': {
+      summary: 'Sign in for an access token and a refresh token',
+      tags: ['auth'],
+      responses: { 200: tokensIssued },
+      errors: { 401: 'UNAUTHORIZED: wrong email or password' },
+    },
+    'POST /refresh': {
+      summary: 'Trade the refresh token in the rt cookie for new tokens',
+      tags: ['auth'],
+      responses: { 200: tokensIssued },
+      errors: { 401: 'UNAUTHORIZED: no refresh token, or one expired, revoked or reused' },
+    },
+    'POST /logout': {
+      summary: 'Revoke the refresh token and clear its cookie',
+      tags: ['auth'],
+      responses: { 204: { description: 'Signed out' } },
+    },
+  });
 }

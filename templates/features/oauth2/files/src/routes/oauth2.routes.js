@@ -2,8 +2,10 @@ import { Router } from 'express';
 import { userForIdentity } from '../auth/oauth2/identityUsers.js';
 import { signInSession } from '../auth/sessionSignIn.js';
 import { AppError } from '../errors/AppError.js';
+import { describeRoutes } from '../openapi/describe.js';
 
 const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
+const Location = 'Where the browser goes next';
 
 // Browser routes of the Authorization Code flow with PKCE: /login sends the browser to the
 // provider, which sends it back to /callback with a code. The verifier, state and nonce wait in the
@@ -33,7 +35,29 @@ export function createOAuth2Router(dependencies) {
     res.redirect(config.oauth2PostLoginPath);
   });
 
-  return router;
+  return describeRoutes(router, {
+    'GET /login': {
+      summary: 'Start an OpenID Connect sign-in (a browser route)',
+      tags: ['auth'],
+      responses: {
+        302: { description: "To the provider's authorization endpoint", headers: { Location } },
+      },
+      errors: { 503: 'OAUTH2_UNAVAILABLE: the identity provider cannot be reached' },
+    },
+    'GET /callback': {
+      summary: 'Finish an OpenID Connect sign-in (the provider sends the browser here)',
+      tags: ['auth'],
+      responses: {
+        302: { description: 'Signed in: to OAUTH2_POST_LOGIN_PATH', headers: { Location } },
+      },
+      errors: {
+        400: 'OAUTH2_INVALID_STATE: no sign-in in progress in this browser matches',
+        401: 'UNAUTHORIZED: the provider refused, or its answer failed validation',
+        409: 'CONFLICT: a local account already has this email',
+        503: 'OAUTH2_UNAVAILABLE: the identity provider cannot be reached',
+      },
+    },
+  });
 }
 
 function invalidState() {

@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { signInBody } from '../auth/auth.schemas.js';
 import { csrfTokenOf, refuseCrossSite } from '../auth/csrf.js';
 import { SESSION_COOKIE } from '../auth/sessionMiddleware.js';
@@ -6,6 +7,10 @@ import { signInSession, signOutSession } from '../auth/sessionSignIn.js';
 import { AppError } from '../errors/AppError.js';
 import { loginRateLimit } from '../middlewares/auth/loginRateLimit.js';
 import { validate } from '../middlewares/validation/validate.js';
+import { describeRoutes } from '../openapi/describe.js';
+import { user } from '../users/users.schemas.js';
+
+const csrfToken = z.object({ csrfToken: z.string() });
 
 export function createSessionRouter(dependencies) {
   const { accounts } = dependencies;
@@ -39,5 +44,32 @@ export function createSessionRouter(dependencies) {
     res.json({ csrfToken: csrfTokenOf(req.session) });
   });
 
-  return router;
+  return describeRoutes(router, {
+    'POST /session': {
+      summary: 'Sign in with a server-side session',
+      tags: ['auth'],
+      responses: {
+        200: {
+          description: 'The user; the sid cookie holds the new session',
+          schema: user,
+          headers: { 'Set-Cookie': 'sid: the session (HttpOnly, SameSite=Lax)' },
+        },
+      },
+      errors: {
+        401: 'UNAUTHORIZED: wrong email or password',
+        403: 'CSRF_INVALID: a cross-site sign-in',
+      },
+    },
+    'DELETE /session': {
+      summary: 'Sign out: destroy the session and clear its cookie',
+      tags: ['auth'],
+      responses: { 204: { description: 'Signed out' } },
+    },
+    'GET /csrf': {
+      summary: "The session's CSRF token, for the X-CSRF-Token header of writes",
+      tags: ['auth'],
+      responses: { 200: { description: 'The token', schema: csrfToken } },
+      errors: { 401: 'UNAUTHORIZED: nobody is signed in' },
+    },
+  });
 }

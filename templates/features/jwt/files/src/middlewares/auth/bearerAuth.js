@@ -1,4 +1,5 @@
 import { AppError } from '../../errors/AppError.js';
+import { describeMiddleware } from '../../openapi/describe.js';
 
 // RFC 6750: the scheme is case-insensitive, the token is a b64token.
 const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
@@ -6,7 +7,11 @@ const BEARER = /^Bearer +([A-Za-z0-9\-._~+/]+=*) *$/i;
 // No Authorization header: an anonymous request, for each route to accept or refuse. A header
 // that is not a valid token: 401 at once, never a silent downgrade to anonymous.
 export function bearerAuth({ tokens }) {
-  return async function authenticateBearer(req, res, next) {
+  return describeMiddleware(authenticateBearer, () => ({
+    errors: { 401: 'UNAUTHORIZED: the bearer token is not valid, or has expired' },
+  }));
+
+  async function authenticateBearer(req, res, next) {
     const header = req.get('authorization');
     if (header === undefined) return next();
     const token = BEARER.exec(header)?.[1];
@@ -18,5 +23,5 @@ export function bearerAuth({ tokens }) {
       if (error instanceof AppError) res.set('WWW-Authenticate', 'Bearer error="invalid_token"');
       next(error);
     }
-  };
+  }
 }
