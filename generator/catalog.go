@@ -24,6 +24,8 @@ type Catalog struct {
 	Entries []*Manifest
 	// Versions pins every npm package a template may name; it is the one place versions live.
 	Versions map[string]string
+	// RefusedInstallScripts names the dependencies whose install scripts package.json refuses.
+	RefusedInstallScripts []string
 	// Version is the scaffold release whose templates these are; scaffold.yaml records it.
 	Version string
 
@@ -32,8 +34,9 @@ type Catalog struct {
 
 // catalogFile is templates/catalog.yaml.
 type catalogFile struct {
-	Features []string          `yaml:"features"`
-	NPM      map[string]string `yaml:"npm"`
+	Features              []string          `yaml:"features"`
+	RefusedInstallScripts []string          `yaml:"refusedInstallScripts"`
+	NPM                   map[string]string `yaml:"npm"`
 }
 
 // LoadCatalog reads catalog.yaml and every manifest from fsys, and checks that they agree with
@@ -44,7 +47,7 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	if err := decodeYAML(fsys, "catalog.yaml", &cf); err != nil {
 		return nil, err
 	}
-	c := &Catalog{Versions: cf.NPM, Version: Version, fsys: fsys}
+	c := &Catalog{Versions: cf.NPM, RefusedInstallScripts: cf.RefusedInstallScripts, Version: Version, fsys: fsys}
 	core, err := loadManifest(fsys, CoreName)
 	if err != nil {
 		return nil, err

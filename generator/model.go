@@ -20,6 +20,8 @@ type Model struct {
 	Env         []EnvEntry
 	Packages    []NPMPackage
 	DevPackages []NPMPackage
+	// RefusedInstallScripts are the dependencies whose install scripts package.json refuses.
+	RefusedInstallScripts []string
 	// Scripts keep the order manifests declare them in: start, dev and test read best first.
 	Scripts   []Script
 	Resources []SnippetEntry
@@ -92,7 +94,8 @@ type ownedFile struct {
 
 // BuildModel gathers the contributions of every resolved entry.
 func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
-	m := &Model{Name: name, Features: res.FeatureNames(), imports: map[string][]Import{}, lines: map[linePoint][]string{}}
+	m := &Model{Name: name, Features: res.FeatureNames(), RefusedInstallScripts: c.RefusedInstallScripts,
+		imports: map[string][]Import{}, lines: map[linePoint][]string{}}
 	packages := map[string]bool{}
 	devPackages := map[string]bool{}
 	scripts := map[string]string{}

@@ -24,6 +24,17 @@ func renderPackageJSON(m *Model) ([]byte, error) {
 	w("  \"private\": true,\n")
 	w("  \"type\": \"module\",\n")
 	w("  \"engines\": {\n    \"node\": \">=24\"\n  },\n")
+	if len(m.RefusedInstallScripts) > 0 {
+		w("  \"allowScripts\": {")
+		for i, name := range m.RefusedInstallScripts {
+			sep := ","
+			if i == len(m.RefusedInstallScripts)-1 {
+				sep = ""
+			}
+			w("\n    %s: false%s", str(name), sep)
+		}
+		w("\n  },\n")
+	}
 	section := func(name string, keys, values []string, last bool) {
 		w("  %s: {", str(name))
 		for i := range keys {
