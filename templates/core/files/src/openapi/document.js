@@ -32,6 +32,8 @@ export function createOpenApiDocument(app) {
     if (operations) addOperations(document, layer.rawPath, layer.handle, operations, inFront);
     else if (!layer.route) inFront.push(layer.handle);
   }
+  // Without sign-in there is nothing to authorize, and docs pages offer to when schemes exist.
+  if (Object.keys(document.components.securitySchemes).length === 0) delete document.components;
   return document;
 }
 
