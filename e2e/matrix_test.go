@@ -32,6 +32,26 @@ func matrixWorkers(t *testing.T) int {
 	return n
 }
 
+// selectSets keeps the sets SCAFFOLD_E2E_SETS names (project names, comma-separated, such as
+// "core,svc-jwt-pg"), so that a template change can be tried on the sets it touches first; the
+// whole matrix runs when it is unset.
+func selectSets(t *testing.T, sets []FeatureSet) []FeatureSet {
+	v := os.Getenv("SCAFFOLD_E2E_SETS")
+	if v == "" {
+		return sets
+	}
+	var out []FeatureSet
+	for _, name := range strings.Split(v, ",") {
+		name = strings.TrimSpace(name)
+		i := slices.IndexFunc(sets, func(s FeatureSet) bool { return s.Project() == name })
+		if i < 0 {
+			t.Fatalf("SCAFFOLD_E2E_SETS: no feature set makes a project named %q", name)
+		}
+		out = append(out, sets[i])
+	}
+	return out
+}
+
 // deadlineMargin is how much of go test's -timeout must be left to start a project's checks.
 // Past it the remaining projects are reported as not run, so that the summary is still printed
 // instead of go test panicking in the middle of the matrix.
@@ -71,6 +91,7 @@ func TestFeatureSetMatrix(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	sets = selectSets(t, sets)
 	root := t.TempDir()
 	logDir, err := os.MkdirTemp("", "scaffold-matrix-logs-")
 	if err != nil {
