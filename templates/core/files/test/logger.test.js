@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import express from 'express';
+import request from 'supertest';
+import { requestLogger } from '../src/middlewares/logging/requestLogger.js';
 import { captureLogger } from './helpers.js';
 
 test('secrets, cookies and authorization headers are redacted', () => {
@@ -23,4 +26,16 @@ test('secrets, cookies and authorization headers are redacted', () => {
     accept: '*/*',
   });
   assert.deepEqual(line.res.headers, { 'set-cookie': '[Redacted]' });
+});
+
+test('request logs redact codes, states and tokens in the query string', async () => {
+  const { logger, lines } = captureLogger();
+  const app = express()
+    .use(requestLogger(logger))
+    .get('/search', (req, res) => res.end());
+  await request(app).get('/search?q=ann&code=c0de&State=st4te&access_token=t0ken&page=2');
+  assert.equal(
+    lines[0].req.url,
+    '/search?q=ann&code=[Redacted]&State=[Redacted]&access_token=[Redacted]&page=2',
+  );
 });

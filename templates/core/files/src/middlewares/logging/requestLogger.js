@@ -1,6 +1,8 @@
 import { pinoHttp } from 'pino-http';
+import { redactedUrl } from './redactedUrl.js';
 
-// pino-http reuses req.id from requestId(); headers stay out of the logs, along with their secrets.
+// pino-http reuses req.id from requestId(); headers stay out of the logs, along with their secrets,
+// and so do credentials in the query string.
 export function requestLogger(logger) {
   return pinoHttp({
     logger,
@@ -9,7 +11,7 @@ export function requestLogger(logger) {
       return res.statusCode >= 400 ? 'warn' : 'info';
     },
     serializers: {
-      req: (req) => ({ id: req.id, method: req.method, url: req.url }),
+      req: (req) => ({ id: req.id, method: req.method, url: redactedUrl(req.raw) }),
       res: (res) => ({ statusCode: res.statusCode }),
     },
   });
