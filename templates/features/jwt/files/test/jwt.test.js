@@ -62,6 +62,17 @@ test('a valid bearer token authenticates the request', async () => {
   assert.equal(res.body.role, 'user', '/me reads the role from the repository, not the token');
 });
 
+test('an answer to a bearer token is not cached', async () => {
+  const { app, sign } = await forgery();
+  const me = await request(app)
+    .get('/api/v1/me')
+    .set(bearer(await sign()))
+    .expect(200);
+  assert.equal(me.headers['cache-control'], 'no-store');
+  const anonymous = await request(app).get('/api/v1/me').expect(401);
+  assert.equal(anonymous.headers['cache-control'], undefined);
+});
+
 test('a token with alg "none" is refused', async () => {
   const { app, claims } = await forgery();
   await assertRefused(app, unsigned({ alg: 'none', typ: 'at+jwt' }, claims));

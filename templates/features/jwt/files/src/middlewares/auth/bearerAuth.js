@@ -14,6 +14,8 @@ export function bearerAuth({ tokens }) {
   async function authenticateBearer(req, res, next) {
     const header = req.get('authorization');
     if (header === undefined) return next();
+    // An answer to a credential is for its holder alone: no cache may keep it for the next caller.
+    res.set('Cache-Control', 'no-store');
     const token = BEARER.exec(header)?.[1];
     try {
       if (!token) throw AppError.unauthorized('Authorization must be "Bearer <access token>"');

@@ -14,7 +14,11 @@ export function sessionAuthentication({ accounts }) {
   );
 
   async function authenticateSession(req, res, next) {
-    if (req.user || !req.session?.userId) return next();
+    if (!req.session?.userId) return next();
+    // An answer to a signed-in session is for its user alone: no cache may keep it for the next
+    // user of the browser or of a shared cache.
+    res.set('Cache-Control', 'no-store');
+    if (req.user) return next();
     if (needsCsrfToken(req) && !hasValidCsrfToken(req)) return next(csrfInvalid());
     req.user = await findSessionUser(req.session, accounts);
     next();
