@@ -69,6 +69,32 @@ test('a wrong password and an unknown email both answer 401, without a cookie', 
   }
 });
 
+test('a login posted from another site is refused (login CSRF), and so is a form', async () => {
+  const app = await createTestApp();
+  const user = await register(app);
+  const credentials = { email: user.email, password: PASSWORD };
+  const crossSite = await request(app)
+    .post('/api/v1/auth/login')
+    .set('Sec-Fetch-Site', 'cross-site')
+    .send(credentials)
+    .expect(403);
+  assert.equal(crossSite.body.error.code, 'CSRF_INVALID');
+  assert.equal(refreshCookie(crossSite), undefined);
+  // A browser that sends no Sec-Fetch-Site can still post a form from anywhere, but not JSON.
+  const form = await request(app)
+    .post('/api/v1/auth/login')
+    .type('form')
+    .send(credentials)
+    .expect(415);
+  assert.equal(form.body.error.code, 'UNSUPPORTED_MEDIA_TYPE');
+  assert.equal(refreshCookie(form), undefined);
+  await request(app)
+    .post('/api/v1/auth/login')
+    .set('Sec-Fetch-Site', 'same-origin')
+    .send(credentials)
+    .expect(200);
+});
+
 test('login validates its body', async () => {
   const app = await createTestApp();
   for (const body of [{}, { email: 'ann@example.com' }, { email: 'nope', password: PASSWORD }]) {

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { registerBody } from '../auth/auth.schemas.js';
+import { requireJson } from '../middlewares/auth/requireJson.js';
 import { validate } from '../middlewares/validation/validate.js';
 import { describeRoutes } from '../openapi/describe.js';
 import { user } from '../users/users.schemas.js';
@@ -8,7 +9,7 @@ import { user } from '../users/users.schemas.js';
 export function createAuthRouter({ accounts }) {
   const router = Router();
 
-  router.post('/register', validate({ body: registerBody }), async (req, res) => {
+  router.post('/register', requireJson(), validate({ body: registerBody }), async (req, res) => {
     const user = await accounts.register(req.valid.body);
     res.status(201).json(user);
   });

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { signInBody } from '../auth/auth.schemas.js';
 import { AppError } from '../errors/AppError.js';
 import { loginRateLimit } from '../middlewares/auth/loginRateLimit.js';
+import { refuseCrossSite } from '../middlewares/auth/refuseCrossSite.js';
+import { requireJson } from '../middlewares/auth/requireJson.js';
 import { validate } from '../middlewares/validation/validate.js';
 import { describeRoutes } from '../openapi/describe.js';
 
@@ -55,6 +57,8 @@ export function createTokensRouter(dependencies) {
 
   router.post(
     '/login',
+    refuseCrossSite(),
+    requireJson(),
     validate({ body: signInBody }),
     loginRateLimit(dependencies, 'jwt'),
     async (req, res) => {

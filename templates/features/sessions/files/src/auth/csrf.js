@@ -30,13 +30,3 @@ export function hasValidCsrfToken(req) {
 export function csrfInvalid(message = 'Missing or invalid CSRF token') {
   return new AppError(403, 'CSRF_INVALID', message);
 }
-
-// Before sign-in there is no session to hold a token, yet a form another site posts to the sign-in
-// route would sign the browser in to the attacker's account (login CSRF). Browsers say where a
-// request comes from in Sec-Fetch-Site; other clients do not send it and are not concerned.
-export function refuseCrossSite() {
-  return function refuseCrossSiteRequest(req, res, next) {
-    if (req.get('sec-fetch-site') === 'cross-site') return next(csrfInvalid('Cross-site request'));
-    next();
-  };
-}

@@ -1,11 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { signInBody } from '../auth/auth.schemas.js';
-import { csrfTokenOf, refuseCrossSite } from '../auth/csrf.js';
+import { csrfTokenOf } from '../auth/csrf.js';
 import { SESSION_COOKIE } from '../auth/sessionMiddleware.js';
 import { signInSession, signOutSession } from '../auth/sessionSignIn.js';
 import { AppError } from '../errors/AppError.js';
 import { loginRateLimit } from '../middlewares/auth/loginRateLimit.js';
+import { refuseCrossSite } from '../middlewares/auth/refuseCrossSite.js';
+import { requireJson } from '../middlewares/auth/requireJson.js';
 import { validate } from '../middlewares/validation/validate.js';
 import { describeRoutes } from '../openapi/describe.js';
 import { user } from '../users/users.schemas.js';
@@ -20,6 +22,7 @@ export function createSessionRouter(dependencies) {
   router.post(
     '/session',
     refuseCrossSite(),
+    requireJson(),
     loginRateLimit(dependencies, 'session'),
     validate({ body: signInBody }),
     async (req, res) => {
@@ -55,10 +58,7 @@ export function createSessionRouter(dependencies) {
           headers: { 'Set-Cookie': 'sid: the session (HttpOnly, SameSite=Lax)' },
         },
       },
-      errors: {
-        401: 'UNAUTHORIZED: wrong email or password',
-        403: 'CSRF_INVALID: a cross-site sign-in',
-      },
+      errors: { 401: 'UNAUTHORIZED: wrong email or password' },
     },
     'DELETE /session': {
       summary: 'Sign out: destroy the session and clear its cookie',
