@@ -32,10 +32,10 @@ export function createMemoryUsersRepository() {
     async findByEmail(email) {
       return findByEmail(email) ?? null;
     },
-    async create({ email, name }) {
+    async create({ email, name, role = 'user' }) {
       assertEmailAvailable(email);
       const now = new Date().toISOString();
-      return save({ id: randomUUID(), email, name, role: 'user', createdAt: now, updatedAt: now });
+      return save({ id: randomUUID(), email, name, role, createdAt: now, updatedAt: now });
     },
     async update(id, changes) {
       const user = users.get(id);

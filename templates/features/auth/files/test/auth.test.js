@@ -25,6 +25,16 @@ function outcome(middleware, req) {
   return new Promise((resolve) => middleware(req, {}, (error) => resolve(error ?? 'next')));
 }
 
+test('register takes JSON only, so that no form on another site can post to it', async () => {
+  const body = newUser();
+  const res = await request(await createTestApp())
+    .post('/api/v1/auth/register')
+    .type('form')
+    .send(body)
+    .expect(415);
+  assert.equal(res.body.error.code, 'UNSUPPORTED_MEDIA_TYPE');
+});
+
 test('a password hash is salted, records its parameters and verifies only its password', async () => {
   const pattern = /^\$scrypt\$ln=15,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/;
   assert.match(await hashPassword(PASSWORD), pattern);
@@ -151,20 +161,35 @@ test('accounts hash at the configured cost and upgrade older hashes at sign-in',
   assert.match(await credentialsRepository.findPasswordHash(user.id), /^\$scrypt\$ln=11,/);
 });
 
-test('ensureAdmin creates an administrator, or promotes the user and sets the password', async () => {
-  const { accounts, usersRepository } = await createTestDependencies();
+test('ensureAdmin creates an administrator with the password', async () => {
+  const { accounts } = await createTestDependencies();
   const created = await accounts.ensureAdmin(`${randomUUID()}@example.com`, PASSWORD);
   assert.equal(created.role, 'admin');
   assert.equal((await accounts.authenticate(created.email, PASSWORD)).role, 'admin');
+  const again = await accounts.ensureAdmin(created.email, 'the new administrator password');
+  assert.equal(again.id, created.id);
+  assert.equal(
+    (await accounts.authenticate(created.email, 'the new administrator password')).id,
+    created.id,
+  );
+});
 
+// Whoever registered the address first may hold its refresh tokens and sessions: promoting the
+// account would make them administrators.
+test('an account registered before ADMIN_EMAIL named it is refused, never promoted', async () => {
+  const { accounts, config, usersRepository } = await createTestDependencies();
   const body = newUser();
-  const user = await accounts.register(body);
-  const promoted = await accounts.ensureAdmin(body.email, 'the administrator password');
-  assert.equal(promoted.id, user.id);
-  assert.equal(promoted.role, 'admin');
-  assert.equal((await usersRepository.findById(user.id)).role, 'admin');
-  assert.equal(await accounts.authenticate(body.email, PASSWORD), null);
-  assert.equal((await accounts.authenticate(body.email, 'the administrator password')).id, user.id);
+  const squatter = await accounts.register(body);
+  const adminConfig = { ...config, adminEmail: body.email, adminPassword: 'the admin password' };
+  const { logger } = captureLogger();
+  await assert.rejects(ensureConfiguredAdmin({ config: adminConfig, accounts, logger }), {
+    message:
+      'the ADMIN_EMAIL account cannot be ensured: an account registered with this email exists; ' +
+      'configure another ADMIN_EMAIL, or delete that account first',
+  });
+  assert.equal((await usersRepository.findById(squatter.id)).role, 'user');
+  assert.equal((await accounts.authenticate(body.email, PASSWORD)).role, 'user');
+  assert.equal(await accounts.authenticate(body.email, 'the admin password'), null);
 });
 
 test('ADMIN_EMAIL and ADMIN_PASSWORD give an administrator at start-up', async () => {

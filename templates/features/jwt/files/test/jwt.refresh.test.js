@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
+import { decodeJwt } from 'jose';
 import request from 'supertest';
-import { createTestApp, dependenciesOf } from './helpers.js';
+import { ensureConfiguredAdmin } from '../src/auth/configuredAdmin.js';
+import { captureLogger, createTestApp, dependenciesOf } from './helpers.js';
 import {
   bearer,
   login,
@@ -117,4 +119,20 @@ test('when the token store fails, refresh answers 500 and leaves the cookie for 
   const app = await createTestApp({ refreshTokens });
   const res = await refresh(app, 'A'.repeat(43)).expect(500);
   assert.equal(refreshCookie(res), undefined);
+});
+
+test('ADMIN_EMAIL naming a registered account gives its refresh tokens no admin role', async () => {
+  const app = await createTestApp();
+  const { accounts, config } = dependenciesOf(app);
+  const squatter = await registerAndLogin(app);
+  const adminConfig = {
+    ...config,
+    adminEmail: squatter.user.email,
+    adminPassword: 'admin password',
+  };
+  const { logger } = captureLogger();
+  await assert.rejects(ensureConfiguredAdmin({ config: adminConfig, accounts, logger }));
+  const { accessToken } = tokensFrom(await refresh(app, squatter.refreshToken).expect(200));
+  assert.equal(decodeJwt(accessToken).role, 'user');
+  await request(app).get('/api/v1/admin/stats').set(bearer(accessToken)).expect(403);
 });

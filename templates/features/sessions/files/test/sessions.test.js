@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import request from 'supertest';
-import { configErrorFor, createTestApp, dependenciesOf } from './helpers.js';
+import { ensureConfiguredAdmin } from '../src/auth/configuredAdmin.js';
+import { captureLogger, configErrorFor, createTestApp, dependenciesOf } from './helpers.js';
 
 function newCredentials() {
   return { email: `session-${randomUUID()}@example.com`, password: randomUUID() };
@@ -95,6 +96,20 @@ test('a sign-in posted from another site is refused (login CSRF)', async () => {
     .expect(200);
 });
 
+test('a sign-in must be JSON, which another site cannot post without CORS', async () => {
+  const app = await createTestApp();
+  const credentials = await createAccount(app);
+  for (const type of ['form', 'text']) {
+    const res = await request(app)
+      .post('/api/v1/auth/session')
+      .type(type)
+      .send(type === 'form' ? credentials : JSON.stringify(credentials))
+      .expect(415);
+    assert.equal(res.body.error.code, 'UNSUPPORTED_MEDIA_TYPE');
+    assert.equal(res.headers['set-cookie'], undefined);
+  }
+});
+
 test('a malformed sign-in body answers 400 VALIDATION_ERROR', async () => {
   const res = await request(await createTestApp())
     .post('/api/v1/auth/session')
@@ -111,11 +126,29 @@ test('the session authenticates /me and the admin route', async () => {
   await signIn(user, userCredentials);
   const me = await user.get('/api/v1/me').expect(200);
   assert.equal(me.body.email, userCredentials.email);
+  // What a signed-in session is answered is its user's alone: no cache keeps it.
+  assert.equal(me.headers['cache-control'], 'no-store');
+  assert.equal(
+    (await user.get('/api/v1/auth/csrf').expect(200)).headers['cache-control'],
+    'no-store',
+  );
   await user.get('/api/v1/admin/stats').expect(403);
 
   const admin = request.agent(app);
   await signIn(admin, await createAccount(app, { admin: true }));
   await admin.get('/api/v1/admin/stats').expect(200);
+});
+
+test('ADMIN_EMAIL naming a registered account gives its sessions no admin role', async () => {
+  const app = await createTestApp();
+  const { accounts, config } = dependenciesOf(app);
+  const squatter = request.agent(app);
+  const credentials = await createAccount(app);
+  await signIn(squatter, credentials);
+  const adminConfig = { ...config, adminEmail: credentials.email, adminPassword: 'admin password' };
+  const { logger } = captureLogger();
+  await assert.rejects(ensureConfiguredAdmin({ config: adminConfig, accounts, logger }));
+  await squatter.get('/api/v1/admin/stats').expect(403);
 });
 
 test('a role changed or an account deleted after sign-in counts on the next request', async () => {

@@ -48,21 +48,27 @@ export function createAccounts({ usersRepository, credentialsRepository, hashCos
       return (await usersRepository.findById(id)) ?? undefined;
     },
 
-    // The configured administrator exists with this password and role admin afterwards. Setting
-    // the password also when promoting means a look-alike account registered earlier by someone
-    // else cannot keep its own password once it becomes the administrator.
+    // The configured administrator exists with this password and role admin afterwards. Only an
+    // account created here is ever the administrator: an account someone registered (or signed in
+    // to through a provider) with that email before it was configured is refused, never promoted,
+    // since whoever registered it may hold its refresh tokens, sessions and linked identities.
     async ensureAdmin(email, password) {
       let user = await usersRepository.findByEmail(email);
       if (!user) {
         try {
-          user = await usersRepository.create({ email, name: ADMIN_NAME });
+          user = await usersRepository.create({ email, name: ADMIN_NAME, role: 'admin' });
         } catch (error) {
           // Another instance starting at the same time created it first.
           if (error.code !== 'CONFLICT') throw error;
           user = await usersRepository.findByEmail(email);
         }
       }
-      if (user.role !== 'admin') user = await usersRepository.update(user.id, { role: 'admin' });
+      if (user.role !== 'admin') {
+        throw new Error(
+          'an account registered with this email exists; configure another ADMIN_EMAIL, or ' +
+            'delete that account first',
+        );
+      }
       await setPassword(user.id, password);
       return user;
     },

@@ -57,10 +57,10 @@ export function createPostgresUsersRepository(pool) {
       ]);
       return rows.length ? toUser(rows[0]) : null;
     },
-    async create({ email, name }) {
+    async create({ email, name, role = 'user' }) {
       const { rows } = await query(
-        `INSERT INTO users (email, name) VALUES ($1, $2) RETURNING ${COLUMNS}`,
-        [email, name],
+        `INSERT INTO users (email, name, role) VALUES ($1, $2, $3) RETURNING ${COLUMNS}`,
+        [email, name, role],
       );
       return toUser(rows[0]);
     },
