@@ -5,7 +5,7 @@ import { Events, OAuth2Server } from 'oauth2-mock-server';
 import request from 'supertest';
 import { createOidcClient } from '../src/auth/oauth2/oidcClient.js';
 import { createLogger } from '../src/logger.js';
-import { configErrorFor, createTestApp, dependenciesOf } from './helpers.js';
+import { captureLogger, configErrorFor, createTestApp, dependenciesOf } from './helpers.js';
 
 const REDIRECT_URI = 'http://127.0.0.1/auth/oauth2/callback';
 const logger = createLogger({ logLevel: 'silent' });
@@ -21,6 +21,7 @@ async function startProvider(t) {
     sub: randomUUID(),
     email: `oidc-${randomUUID()}@example.com`,
     name: 'Olive Idc',
+    email_verified: true,
   };
   provider.service.on(Events.BeforeTokenSigning, (token) => {
     Object.assign(token.payload, person);
@@ -128,6 +129,56 @@ test('an email that belongs to a local account is not taken over', async (t) => 
   const res = await agent.get((await authorize(agent)).callback).expect(409);
   assert.equal(res.body.error.code, 'CONFLICT');
   await agent.get('/api/v1/me').expect(401);
+});
+
+test('an email the provider has not verified creates no account and blocks nobody', async (t) => {
+  const { provider, person } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  for (const emailVerified of [false, undefined, 'true']) {
+    person.email_verified = emailVerified;
+    const agent = request.agent(app);
+    const res = await agent.get((await authorize(agent)).callback).expect(401);
+    assert.equal(res.body.error.code, 'UNAUTHORIZED');
+    await agent.get('/api/v1/me').expect(401);
+  }
+  assert.equal(await dependenciesOf(app).usersRepository.findByEmail(person.email), null);
+  await request(app)
+    .post('/api/v1/auth/register')
+    .send({ email: person.email, password: randomUUID(), name: 'The Owner' })
+    .expect(201);
+});
+
+test('claims are validated: a bad email is refused, a name that is not text left out', async (t) => {
+  const { provider, person } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  for (const email of ['not-an-email', `${'a'.repeat(5000)}@example.com`]) {
+    person.email = email;
+    const agent = request.agent(app);
+    const res = await agent.get((await authorize(agent)).callback).expect(401);
+    assert.equal(res.body.error.code, 'UNAUTHORIZED');
+  }
+  person.email = `oidc-${randomUUID()}@example.com`;
+  person.name = { first: 'Olive' };
+  const agent = request.agent(app);
+  await agent.get((await authorize(agent)).callback).expect(302);
+  const { body: user } = await agent.get('/api/v1/me').expect(200);
+  assert.equal(user.email, person.email);
+  assert.equal(user.name, person.email.split('@')[0]);
+});
+
+test('the request log keeps the code and state of the callback out', async (t) => {
+  const { provider } = await startProvider(t);
+  const { logger, lines } = captureLogger();
+  const agent = request.agent(await createTestApp({ oidc: oidcFor(provider), logger }));
+  const { callback } = await authorize(agent);
+  await agent.get(callback).expect(302);
+  const query = new URL(callback, 'http://localhost').searchParams;
+  const logged = lines.find((line) => line.req?.url.startsWith('/auth/oauth2/callback'));
+  assert.ok(logged, 'the callback is logged');
+  for (const name of ['code', 'state']) {
+    assert.ok(!JSON.stringify(lines).includes(query.get(name)), `the ${name} is not logged`);
+  }
+  assert.match(logged.req.url, /[?&]code=\[Redacted\]/);
 });
 
 test('a callback with another state is rejected', async (t) => {
