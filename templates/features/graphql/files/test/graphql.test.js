@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { buildSchema, GraphQLError, parse, specifiedRules, validate } from 'graphql';
 import request from 'supertest';
 import { depthLimit } from '../src/graphql/depthLimit.js';
+import { fieldLimit } from '../src/graphql/fieldLimit.js';
 import { createErrorFormatter } from '../src/graphql/errors.js';
 import { MAX_QUERY_DEPTH } from '../src/graphql/handler.js';
 import { adminAgent, captureLogger, createTestApp } from './helpers.js';
@@ -146,6 +147,58 @@ test('the depth limit counts fields through fragments, once per fragment', () =>
     (_, i) => `fragment f${i} on Node { ...f${i + 1} ...f${i + 1} }`,
   ).join(' ');
   assert.deepEqual(check(`{ node { ...f0 } } ${fragments} fragment f20 on Node { id }`), []);
+});
+
+test('a query that selects more fields than GRAPHQL_MAX_FIELDS is rejected before it runs', async () => {
+  // The same field under many aliases: each would be resolved, and counted in the database, anew.
+  const aliases = (n) =>
+    `{ ${Array.from({ length: n }, (_, i) => `a${i}: users { total }`).join(' ')} }`;
+  const res = await request(await createTestApp())
+    .post('/graphql')
+    .set('Accept', 'application/graphql-response+json')
+    .send({ query: aliases(51) })
+    .expect(400);
+  assert.equal(res.body.data, undefined);
+  const messages = res.body.errors.map((error) => error.message);
+  assert.ok(messages.includes('Query selects 102 fields, more than the maximum of 100'));
+
+  const configured = await createTestApp({ env: { GRAPHQL_MAX_FIELDS: '3' } });
+  const refused = await request(configured)
+    .post('/graphql')
+    .set('Accept', 'application/graphql-response+json')
+    .send({ query: aliases(2) })
+    .expect(400);
+  assert.equal(
+    refused.body.errors[0].message,
+    'Query selects 4 fields, more than the maximum of 3',
+  );
+  const { body } = await request(configured).post('/graphql').send({ query: '{ __typename }' });
+  assert.deepEqual(body, { data: { __typename: 'Query' } });
+});
+
+test('the field limit counts aliases and every use of a fragment, quickly', () => {
+  const schema = buildSchema('type Query { node: Node } type Node { id: ID, child: Node }');
+  const check = (query, max = 4) =>
+    validate(schema, parse(query), [...specifiedRules, fieldLimit(max)]).map((e) => e.message);
+
+  assert.deepEqual(check('{ node { child { id } } }'), []);
+  assert.deepEqual(check('{ a: node { id } b: node { id } c: node { id } }'), [
+    'Query selects 6 fields, more than the maximum of 4',
+  ]);
+  assert.deepEqual(check('{ a: node { ...f } b: node { ...f } } fragment f on Node { id }'), []);
+  assert.deepEqual(
+    check('{ a: node { ...f } b: node { ...f } } fragment f on Node { id child { id } }'),
+    ['Query selects 8 fields, more than the maximum of 4'],
+  );
+  assert.deepEqual(check('{ node { __typename id } __schema { types { fields { name } } } }'), []);
+  // Twenty levels of fragments spread twice each: 2^20 fields, counted in 20 steps.
+  const fragments = Array.from(
+    { length: 20 },
+    (_, i) => `fragment f${i} on Node { ...f${i + 1} ...f${i + 1} }`,
+  ).join(' ');
+  assert.deepEqual(check(`{ node { ...f0 } } ${fragments} fragment f20 on Node { id }`), [
+    `Query selects ${2 ** 20 + 1} fields, more than the maximum of 4`,
+  ]);
 });
 
 test('introspection is off in production and on in development', async () => {
