@@ -87,7 +87,10 @@ type EnvVar struct {
 	// Default is how the README shows the default value.
 	Default     string `yaml:"default"`
 	Description string `yaml:"description"`
-	Condition   `yaml:",inline"`
+	// Secret marks a value that must be random: .env.example ships it empty, config.js refuses a
+	// placeholder or weak one in production, and `new` prints how to make one.
+	Secret    bool `yaml:"secret"`
+	Condition `yaml:",inline"`
 }
 
 // Import is an ES module import a contribution needs in the file it goes into.

@@ -123,6 +123,9 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 		}
 		for _, v := range e.Env {
 			if v.holds(res) {
+				if v.Secret && v.Example != "" {
+					return nil, fmt.Errorf("build model: %s ships an example value for secret %s", e.Name, v.Name)
+				}
 				v.Schema, v.Example, v.Default, v.Description = x(v.Schema), x(v.Example), x(v.Default), x(v.Description)
 				m.Env = append(m.Env, EnvEntry{EnvVar: v, Feature: e.Name})
 			}
@@ -275,6 +278,18 @@ func (m *Model) Pipeline() []PhaseGroup {
 		groups = append(groups, g)
 	}
 	return groups
+}
+
+// SecretEnvNames returns the environment variables that hold secrets, in the order of the
+// configuration.
+func (m *Model) SecretEnvNames() []string {
+	var names []string
+	for _, v := range m.Env {
+		if v.Secret {
+			names = append(names, v.Name)
+		}
+	}
+	return names
 }
 
 // ServiceNames returns the compose services the project needs besides the app itself.

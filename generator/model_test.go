@@ -215,3 +215,37 @@ docs:
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestModelSecrets checks that secrets are listed in configuration order and that a manifest
+// cannot ship an example value for one, which .env.example would then hand to every project.
+func TestModelSecrets(t *testing.T) {
+	c := testCatalog(t, []string{"auth"}, map[string]string{
+		"auth": `
+env:
+  - {name: TOKEN_SECRET, key: tokenSecret, schema: z.string(), example: "", secret: true}
+  - {name: TOKEN_TTL, key: tokenTtl, schema: z.string(), example: 15m}
+  - {name: COOKIE_SECRET, key: cookieSecret, schema: z.string(), example: "", secret: true}
+`,
+	})
+	res, err := c.Resolve([]string{"auth"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := c.BuildModel("x", res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"TOKEN_SECRET", "COOKIE_SECRET"}, m.SecretEnvNames()); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	for _, e := range c.Entries {
+		if e.Name == "auth" {
+			e.Env[0].Example = "change-me"
+		}
+	}
+	_, err = c.BuildModel("x", res)
+	if err == nil || !strings.Contains(err.Error(), "ships an example value for secret TOKEN_SECRET") {
+		t.Errorf("a secret with an example: got %v", err)
+	}
+}

@@ -143,7 +143,14 @@ func templateFuncs(m *Model) template.FuncMap {
 		"envTable":     m.envTable,
 		"scriptsTable": m.scriptsTable,
 		"pipelineList": m.pipelineList,
+		"newSecret":    NewSecretCommand,
 	}
+}
+
+// NewSecretCommand returns a shell command that appends a random value for the secret variable
+// name to .env: 32 random bytes, as the generated config.js expects of a secret.
+func NewSecretCommand(name string) string {
+	return `node -p "'` + name + `=' + require('node:crypto').randomBytes(32).toString('base64url')" >> .env`
 }
 
 // HashContent is the content hash scaffold.yaml records for a file.

@@ -427,6 +427,10 @@ func printNextSteps(w io.Writer, name, dir string, result *generator.Result, ins
 		fmt.Fprintln(w, "  npm install")
 	}
 	fmt.Fprintln(w, "  cp .env.example .env")
+	// .env.example leaves every secret empty: each gets a random value of its own.
+	for _, name := range result.Model.SecretEnvNames() {
+		fmt.Fprintln(w, "  "+generator.NewSecretCommand(name))
+	}
 	if names := result.Model.ServiceNames(); len(names) > 0 {
 		fmt.Fprintln(w, "  docker compose up -d --wait "+strings.Join(names, " "))
 	}

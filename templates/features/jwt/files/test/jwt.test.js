@@ -1,9 +1,15 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { base64url, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import request from 'supertest';
-import { configErrorFor, createTestApp, dependenciesOf } from './helpers.js';
+import {
+  configErrorFor,
+  createTestApp,
+  createTestDependencies,
+  dependenciesOf,
+} from './helpers.js';
 import { bearer, register } from './jwtClient.js';
 
 // A user and a way to sign arbitrary tokens for them, so that each test changes one thing about
@@ -153,6 +159,23 @@ test('configuration refuses a missing or short JWT_SECRET and a malformed lifeti
     [{ JWT_SECRET: secret, JWT_REFRESH_TTL: '0d' }, 'JWT_REFRESH_TTL'],
   ]) {
     assert.match(configErrorFor(env).message, new RegExp(`- ${variable}: `));
+  }
+});
+
+test('in production a placeholder or weak JWT_SECRET stops the start-up', async () => {
+  const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+  assert.match(example, /^JWT_SECRET=$/m, '.env.example ships no usable secret');
+  for (const [secret, reason] of [
+    ['test-only-secret-at-least-32-characters-long', 'is a published placeholder'],
+    ['jwt-signing-secret-for-production', 'contains "secret"'],
+    ['0'.repeat(48), 'has too few different characters'],
+  ]) {
+    await assert.rejects(createTestDependencies({ NODE_ENV: 'production', JWT_SECRET: secret }), {
+      name: 'ConfigError',
+      message: new RegExp(`- JWT_SECRET: ${reason}; make one with: node -e`),
+    });
+    // Outside production the developer's own secret is theirs to choose.
+    await createTestDependencies({ JWT_SECRET: secret });
   }
 });
 

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import request from 'supertest';
 import { ensureConfiguredAdmin } from '../src/auth/configuredAdmin.js';
-import { captureLogger, configErrorFor, createTestApp, dependenciesOf } from './helpers.js';
+import {
+  captureLogger,
+  configErrorFor,
+  createTestApp,
+  createTestDependencies,
+  dependenciesOf,
+} from './helpers.js';
 
 function newCredentials() {
   return { email: `session-${randomUUID()}@example.com`, password: randomUUID() };
@@ -287,6 +294,23 @@ test('a session lasts SESSION_TTL, in the cookie and in Redis', async () => {
   assert.ok(lifetime > 29 * 60_000 && lifetime <= 30 * 60_000, `cookie lasts ${lifetime} ms`);
   const ttl = await dependenciesOf(app).redis.ttl(sessionKey(app, cookie.value));
   assert.ok(ttl > 29 * 60 && ttl <= 30 * 60, `Redis keeps the session ${ttl} s`);
+});
+
+test('in production the SESSION_SECRET that .env.example shipped stops the start-up', async () => {
+  const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+  assert.match(example, /^SESSION_SECRET=$/m, '.env.example ships no usable secret');
+  const shipped = 'change-me-to-a-random-secret-of-32-characters-or-more';
+  await assert.rejects(
+    createTestDependencies({ NODE_ENV: 'production', SESSION_SECRET: shipped }),
+    {
+      name: 'ConfigError',
+      message: /- SESSION_SECRET: is a published placeholder; make one with: node -e/,
+    },
+  );
+  await assert.rejects(
+    createTestDependencies({ NODE_ENV: 'production', SESSION_SECRET: 'ab'.repeat(20) }),
+    { message: /- SESSION_SECRET: has too few different characters/ },
+  );
 });
 
 test('configuration refuses a missing or short SESSION_SECRET and a malformed SESSION_TTL', () => {
