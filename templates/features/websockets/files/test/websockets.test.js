@@ -149,3 +149,38 @@ test('a handshake from an origin that is not allowed is refused', async () => {
     assert.ok(socket.connected, origin);
   }
 });
+
+test('new connections beyond SOCKET_HANDSHAKE_LIMIT per client IP are refused', async () => {
+  // Counters of its own: with Redis, instances that share a key prefix share the count.
+  const limited = await startRealtimeService({
+    env: { SOCKET_HANDSHAKE_LIMIT: '2', REDIS_KEY_PREFIX: `test:${randomUUID()}:` },
+  });
+  await connect(limited);
+  await connect(limited);
+  await assert.rejects(connect(limited));
+  // Over long polling the refusal is the REST API's; a forged X-Forwarded-For changes nothing.
+  const handshake = new URL('/socket.io/?EIO=4&transport=polling', limited.url);
+  const res = await fetch(handshake, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+  assert.equal(res.status, 429);
+  assert.ok(Number(res.headers.get('retry-after')) > 0);
+  assert.equal((await res.json()).error.code, 'RATE_LIMITED');
+});
+
+test(
+  'a connection that does not sign in within SOCKET_AUTH_TIMEOUT_MS is closed',
+  { timeout: 10_000 },
+  async () => {
+    const quick = await startRealtimeService({ env: { SOCKET_AUTH_TIMEOUT_MS: '300' } });
+    // A bare Engine.IO connection that never asks to join a namespace, as no Socket.IO client would.
+    const url = new URL('/socket.io/?EIO=4&transport=websocket', quick.url.replace('http', 'ws'));
+    const opened = performance.now();
+    const socket = new WebSocket(url);
+    await once(socket, 'close');
+    const lasted = performance.now() - opened;
+    assert.ok(lasted >= 300 && lasted < 5000, `closed after ${lasted} ms`);
+    // A client that signs in at once is not concerned.
+    const client = await connect(quick);
+    await sleep(500);
+    assert.ok(client.connected);
+  },
+);
