@@ -36,17 +36,42 @@ test('the session cookie of a signed-in user connects, and messages carry the us
   assert.equal(message.userId, account.user.id);
 });
 
-test('after signing out, the session cookie no longer connects', async () => {
-  const cookie = await signInSession(service.url, await register(service.url));
-  const csrf = await fetch(new URL('/api/v1/auth/csrf', service.url), { headers: { cookie } });
+// Signs the session out with DELETE /api/v1/auth/session, as a browser would.
+async function signOut(url, cookie) {
+  const csrf = await fetch(new URL('/api/v1/auth/csrf', url), { headers: { cookie } });
   const { csrfToken } = await csrf.json();
-  const signOut = await fetch(new URL('/api/v1/auth/session', service.url), {
+  const res = await fetch(new URL('/api/v1/auth/session', url), {
     method: 'DELETE',
     headers: { cookie, 'x-csrf-token': csrfToken },
   });
-  assert.equal(signOut.status, 204);
+  assert.equal(res.status, 204);
+}
+
+test('after signing out, the session cookie no longer connects', async () => {
+  const cookie = await signInSession(service.url, await register(service.url));
+  await signOut(service.url, cookie);
   await refusal(service.url, { extraHeaders: { cookie } });
 });
+
+test(
+  'signing out closes the connections opened with the session, on every instance',
+  { timeout: 10_000 },
+  async () => {
+    // A second instance sharing Redis, as behind a load balancer.
+    const other = await startRealtimeService();
+    const cookie = await signInSession(service.url, await register(service.url));
+    const here = await openSocket(service.url, { extraHeaders: { cookie } });
+    const there = await openSocket(other.url, { extraHeaders: { cookie } });
+    const someoneElse = await openSocket(other.url, {
+      extraHeaders: { cookie: await signInSession(other.url, await register(other.url)) },
+    });
+    const closed = [once(here, 'disconnect'), once(there, 'disconnect')];
+    await signOut(service.url, cookie);
+    await Promise.all(closed);
+    const room = `room-${randomUUID()}`;
+    assert.deepEqual(await request(someoneElse, 'room:join', { room }), { ok: true, room });
+  },
+);
 
 test('a session whose account was deleted no longer connects', async () => {
   const account = await register(service.url);

@@ -15,7 +15,7 @@ import { user } from '../users/users.schemas.js';
 const csrfToken = z.object({ csrfToken: z.string() });
 
 export function createSessionRouter(dependencies) {
-  const { accounts } = dependencies;
+  const { accounts, sessionEnds } = dependencies;
   const router = Router();
 
   // Failed attempts are limited per client IP and email before the password is even checked.
@@ -36,7 +36,9 @@ export function createSessionRouter(dependencies) {
 
   // Signing out a signed-in session is a state change like any other, so it needs the CSRF token.
   router.delete('/session', async (req, res) => {
+    const signedIn = req.session?.userId !== undefined;
     await signOutSession(req);
+    if (signedIn) sessionEnds.ended(req.sessionID);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });

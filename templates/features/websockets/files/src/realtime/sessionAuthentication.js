@@ -27,3 +27,17 @@ export function sessionUser({ accounts, logger }) {
     next();
   };
 }
+
+// A connection opened with a signed-in session lasts no longer than the session: signing out
+// closes it, on every instance (the Redis adapter takes the request to the others).
+export function closeWithSession(io, { sessionEnds }) {
+  io.on('connection', (socket) => {
+    if (socket.request.session?.userId) socket.join(sessionRoom(socket.request.sessionID));
+  });
+  sessionEnds.onEnded((sessionId) => io.in(sessionRoom(sessionId)).disconnectSockets(true));
+}
+
+// Clients only ever join rooms of their own naming, which rooms.js keeps apart from this one.
+function sessionRoom(sessionId) {
+  return `session:${sessionId}`;
+}
