@@ -57,8 +57,9 @@ test(
   'signing out closes the connections opened with the session, on every instance',
   { timeout: 10_000 },
   async () => {
-    // A second instance sharing Redis, as behind a load balancer.
-    const other = await startRealtimeService();
+    // A second instance sharing Redis and the accounts, as behind a load balancer.
+    const { accounts, usersRepository } = service.dependencies;
+    const other = await startRealtimeService({ accounts, usersRepository });
     const cookie = await signInSession(service.url, await register(service.url));
     const here = await openSocket(service.url, { extraHeaders: { cookie } });
     const there = await openSocket(other.url, { extraHeaders: { cookie } });
