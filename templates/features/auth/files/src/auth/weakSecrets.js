@@ -1,8 +1,7 @@
 const MAKE_ONE =
   "make one with: node -e \"console.log(require('node:crypto').randomBytes(32).toString('base64url'))\"";
 
-// Values anyone can read: what .env.example and these docs ever shipped, and this project's own
-// tests use.
+// Values anyone can read: what .env.example and the tests of generated projects have shipped.
 const PLACEHOLDERS = new Set([
   'change-me-to-a-random-secret-of-32-characters-or-more',
   'test-only-secret-at-least-32-characters-long',
@@ -28,7 +27,8 @@ const WORDS = [
   '123456',
 ];
 
-// Even 32 random hex digits use fewer different characters than this less than once in a million.
+// Random secrets use more different characters than this: 32 random hex digits fall short less
+// than once in a million.
 const MIN_DISTINCT_CHARACTERS = 8;
 const LONGEST_RUN = 6;
 
@@ -52,7 +52,7 @@ function weaknessOf(secret) {
   return undefined;
 }
 
-// Characters in alphabetical or keyboard-number order, up or down, longer than LONGEST_RUN.
+// Consecutive characters, up or down (abcdefg, 7654321), more than LONGEST_RUN of them.
 function hasRun(secret) {
   let run = 1;
   let step = 0;

@@ -51,14 +51,8 @@ export function fieldLimit(maxFields) {
       OperationDefinition(operation) {
         const count = selectionSetCount(operation.selectionSet, new Set());
         if (count > maxFields) {
-          context.reportError(
-            new GraphQLError(
-              `Query selects ${count} fields, more than the maximum of ${maxFields}`,
-              {
-                nodes: operation,
-              },
-            ),
-          );
+          const message = `Query selects ${count} fields, more than the maximum of ${maxFields}`;
+          context.reportError(new GraphQLError(message, { nodes: operation }));
         }
       },
     };
