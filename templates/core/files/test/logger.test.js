@@ -28,14 +28,18 @@ test('secrets, cookies and authorization headers are redacted', () => {
   assert.deepEqual(line.res.headers, { 'set-cookie': '[Redacted]' });
 });
 
-test('request logs redact codes, states and tokens in the query string', async () => {
+test('request logs redact tokens in the query string, and all of an OAuth2 callback', async () => {
   const { logger, lines } = captureLogger();
   const app = express()
     .use(requestLogger(logger))
-    .get('/search', (req, res) => res.end());
-  await request(app).get('/search?q=ann&code=c0de&State=st4te&access_token=t0ken&page=2');
-  assert.equal(
-    lines[0].req.url,
-    '/search?q=ann&code=[Redacted]&State=[Redacted]&access_token=[Redacted]&page=2',
+    .get('/*splat', (req, res) => res.end());
+  await request(app).get('/search?q=ann&access_token=t0ken&page=2');
+  await request(app).get('/callback?State=st4te&code=c0de&iss=https%3A%2F%2Fid.example.com');
+  assert.deepEqual(
+    lines.map((line) => line.req.url),
+    [
+      '/search?q=ann&access_token=[Redacted]&page=2',
+      '/callback?State=[Redacted]&code=[Redacted]&iss=[Redacted]',
+    ],
   );
 });

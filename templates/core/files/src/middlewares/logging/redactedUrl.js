@@ -1,16 +1,9 @@
-// Query parameters that carry credentials: OAuth2 codes and states, and tokens of any kind.
+// Query parameters that carry credentials: tokens of any kind, and OAuth2 codes and states.
 const SECRET_PARAMETER = /^(code|state|session_state|token|\w+_token)$/i;
+// A code or a state makes the query an OAuth2 callback, where the provider may add parameters of
+// its own: none of its values is logged.
+const CALLBACK_PARAMETER = /^(code|state)$/i;
 const REDACTED = '[Redacted]';
-const QUERY_IS_SECRET = Symbol('query is secret');
-
-// For a route whose whole query string is a credential, such as an OAuth2 callback (the provider
-// may add parameters of its own): the request log keeps the names of its parameters only.
-export function secretQuery() {
-  return function markQuerySecret(req, res, next) {
-    req[QUERY_IS_SECRET] = true;
-    next();
-  };
-}
 
 // The request's URL as the request log shows it: credentials in the query replaced, the rest
 // verbatim.
@@ -23,11 +16,13 @@ export function redactedUrl(req) {
     .split('&')
     .map((parameter) => {
       const [name] = parameter.split('=', 1);
-      return req[QUERY_IS_SECRET] || SECRET_PARAMETER.test(decodedName(name))
-        ? `${name}=${REDACTED}`
-        : parameter;
+      return { parameter, name, decoded: decodedName(name) };
     });
-  return `${url.slice(0, start)}?${parameters.join('&')}`;
+  const callback = parameters.some(({ decoded }) => CALLBACK_PARAMETER.test(decoded));
+  const logged = parameters.map(({ parameter, name, decoded }) =>
+    callback || SECRET_PARAMETER.test(decoded) ? `${name}=${REDACTED}` : parameter,
+  );
+  return `${url.slice(0, start)}?${logged.join('&')}`;
 }
 
 function decodedName(name) {

@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { userForIdentity } from '../auth/oauth2/identityUsers.js';
 import { signInSession } from '../auth/sessionSignIn.js';
 import { AppError } from '../errors/AppError.js';
-import { secretQuery } from '../middlewares/logging/redactedUrl.js';
 import { describeRoutes } from '../openapi/describe.js';
 
 const PENDING_SIGN_IN_MS = 10 * 60 * 1000;
@@ -23,8 +22,7 @@ export function createOAuth2Router(dependencies) {
     res.redirect(url);
   });
 
-  // The code and state in the query are credentials until used: the request log leaves them out.
-  router.get('/callback', secretQuery(), async (req, res) => {
+  router.get('/callback', async (req, res) => {
     const checks = req.session?.oauth2;
     // A pending sign-in is used once, whatever the outcome.
     if (checks) delete req.session.oauth2;
