@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { createPool } from '../src/db/pool.js';
+import { createOutageLog } from '../src/outages/outageLog.js';
 import { createPostgresUsersRepository } from '../src/users/postgresUsersRepository.js';
 import { adminAgent, captureLogger, createTestApp, dependenciesOf } from './helpers.js';
 
@@ -13,7 +14,8 @@ async function privateRepository(t) {
   const url = new URL(process.env.DATABASE_URL);
   url.searchParams.set('options', `-c search_path=${schema}`);
   const config = { databaseUrl: url.href, pgPoolMax: 2 };
-  const pool = createPool({ config, logger: captureLogger().logger });
+  const outage = createOutageLog({ dependency: 'postgres', logger: captureLogger().logger });
+  const pool = createPool({ config, outage });
   await pool.query(`CREATE SCHEMA ${schema}`);
   t.after(async () => {
     await pool.query(`DROP SCHEMA ${schema} CASCADE`);
