@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { adminAgent, createTestApp, createTestDependencies } from './helpers.js';
 import { startTcpProxy } from './tcpProxy.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
 // The Postgres repository, counting the queries GraphQL makes through it.
 async function countingRepository() {
@@ -76,7 +77,7 @@ test('SQL in an id is a VALIDATION_ERROR, never a database error', async () => {
 });
 
 test('while PostgreSQL is down a query fails with SERVICE_UNAVAILABLE', async (t) => {
-  const proxy = await startTcpProxy(t, process.env.DATABASE_URL);
+  const proxy = await startTcpProxy(t, testDatabaseUrl());
   const agent = await adminAgent(await createTestApp({ env: { DATABASE_URL: proxy.url } }));
   const query = '{ users { total } }';
   await agent.post('/graphql').send({ query }).expect(200);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
@@ -18,4 +19,19 @@ export async function eventually(condition, what) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   assert.fail(`timed out waiting for ${what}`);
+}
+
+// Runs test/prepare.js, which `npm test` runs first, with `env` over the test's own environment;
+// resolves with its exit code and what it wrote to stderr.
+export function runTestPreparation(env) {
+  const options = {
+    cwd: new URL('..', import.meta.url),
+    env: { ...process.env, ...env },
+    timeout: 10_000,
+  };
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['test/prepare.js'], options, (error, stdout, stderr) => {
+      resolve({ code: error ? error.code : 0, stderr });
+    });
+  });
 }

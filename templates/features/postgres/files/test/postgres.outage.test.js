@@ -3,10 +3,11 @@ import { test } from 'node:test';
 import { adminAgent, createTestApp } from './helpers.js';
 import { eventually } from './outages.js';
 import { startTcpProxy } from './tcpProxy.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
 // An app whose PostgreSQL is behind a proxy the test can cut, with an agent that may list users.
 async function appBehindProxy(t) {
-  const proxy = await startTcpProxy(t, process.env.DATABASE_URL);
+  const proxy = await startTcpProxy(t, testDatabaseUrl());
   const app = await createTestApp({ env: { DATABASE_URL: proxy.url } });
   return { proxy, agent: await adminAgent(app) };
 }

@@ -7,9 +7,10 @@ import { createPool } from '../src/db/pool.js';
 import { withTransaction } from '../src/db/transaction.js';
 import { createOutageLog } from '../src/outages/outageLog.js';
 import { captureLogger, createTestApp, createTestDependencies } from './helpers.js';
-import { closedPort, eventually } from './outages.js';
+import { closedPort, eventually, runTestPreparation } from './outages.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
-const DATABASE_URL = process.env.DATABASE_URL;
+const DATABASE_URL = testDatabaseUrl();
 
 // A pool of its own for the test, closed when it ends.
 function testPool(t, { max = 2, logger = captureLogger().logger, url = DATABASE_URL } = {}) {
@@ -137,5 +138,25 @@ test('withTransaction can run read-only at a stricter isolation level', async (t
   await assert.rejects(
     withTransaction(pool, async () => {}, { isolationLevel: 'CHAOS; DROP TABLE users' }),
     TypeError,
+  );
+});
+
+test('the tests use a database of their own, never the development data', async () => {
+  const { config } = await createTestDependencies();
+  assert.equal(config.databaseUrl, testDatabaseUrl(process.env.DATABASE_URL));
+  assert.match(new URL(config.databaseUrl).pathname, /_test$/);
+  const named = 'postgres://app:app@localhost:5432/app';
+  assert.equal(testDatabaseUrl(named), 'postgres://app:app@localhost:5432/app_test');
+  assert.equal(testDatabaseUrl(`${named}_test`), `${named}_test`);
+});
+
+test('npm test stops at once, in one line naming what to start, without PostgreSQL', async () => {
+  const url = new URL(process.env.DATABASE_URL);
+  url.host = `127.0.0.1:${await closedPort()}`;
+  const { code, stderr } = await runTestPreparation({ DATABASE_URL: url.href });
+  assert.equal(code, 1);
+  assert.match(
+    stderr,
+    /^PostgreSQL does not answer at 127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\): start it with `docker compose up -d --wait postgres`, or set DATABASE_URL\n$/,
   );
 });

@@ -5,13 +5,14 @@ import { createPool } from '../src/db/pool.js';
 import { createOutageLog } from '../src/outages/outageLog.js';
 import { createPostgresUsersRepository } from '../src/users/postgresUsersRepository.js';
 import { adminAgent, captureLogger, createTestApp, dependenciesOf } from './helpers.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
 // A repository over a users table of the test's own, in a schema of its own that its connections
 // search instead of the shared one: counts are exact while other test files write to the shared
 // table at the same time.
 async function privateRepository(t) {
   const schema = `test_${randomUUID().replaceAll('-', '')}`;
-  const url = new URL(process.env.DATABASE_URL);
+  const url = new URL(testDatabaseUrl());
   url.searchParams.set('options', `-c search_path=${schema}`);
   const config = { databaseUrl: url.href, pgPoolMax: 2 };
   const outage = createOutageLog({ dependency: 'postgres', logger: captureLogger().logger });

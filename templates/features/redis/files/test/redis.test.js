@@ -10,7 +10,7 @@ import {
   dependenciesOf,
   spawnServer,
 } from './helpers.js';
-import { closedPort, eventually } from './outages.js';
+import { closedPort, eventually, runTestPreparation } from './outages.js';
 import { startRedisProxy } from './redisProxy.js';
 
 const PROCESS_TIMEOUT = { timeout: 15_000 };
@@ -178,4 +178,15 @@ test('two instances count the global rate limit together in Redis', async () => 
   assert.equal(await redis.get(key), '4');
   const ttl = await redis.pTTL(key);
   assert.ok(ttl > 0 && ttl <= 60_000, `the counter expires with the window (${ttl} ms)`);
+});
+
+test('npm test stops at once, in one line naming what to start, without Redis', async () => {
+  const { code, stderr } = await runTestPreparation({
+    REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
+  });
+  assert.equal(code, 1);
+  assert.match(
+    stderr,
+    /^Redis does not answer at 127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\): start it with `docker compose up -d --wait redis`, or set REDIS_URL\n$/,
+  );
 });

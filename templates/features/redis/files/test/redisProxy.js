@@ -1,6 +1,7 @@
+import { testRedisUrl } from './redisServer.js';
 import { startTcpProxy } from './tcpProxy.js';
 
 // The test Redis behind a proxy that a test can cut, restore, stall and resume (see tcpProxy.js).
 export function startRedisProxy(t) {
-  return startTcpProxy(t, process.env.REDIS_URL ?? 'redis://localhost:6379');
+  return startTcpProxy(t, testRedisUrl());
 }
