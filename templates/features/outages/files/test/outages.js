@@ -3,6 +3,14 @@ import { execFile } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
 
+// The command timeout that tests of a stalled dependency configure: long enough that nothing times
+// out on a busy machine while the dependency answers, short enough to keep those tests fast.
+export const STALL_TIMEOUT_MS = 500;
+// A request that gives up on a stalled dependency after STALL_TIMEOUT_MS answers well within this;
+// one that waits for the dependency does not. Tests of a stall also time out after STALL_TEST.
+export const ANSWERED_WITHIN_MS = 3000;
+export const STALL_TEST = { timeout: 15_000 };
+
 // A local port that nothing listens on, for a server that is down from the start.
 export async function closedPort() {
   const server = createServer().listen(0, '127.0.0.1');

@@ -10,7 +10,14 @@ import {
   dependenciesOf,
   spawnServer,
 } from './helpers.js';
-import { closedPort, eventually, runTestPreparation } from './outages.js';
+import {
+  ANSWERED_WITHIN_MS,
+  STALL_TEST,
+  STALL_TIMEOUT_MS,
+  closedPort,
+  eventually,
+  runTestPreparation,
+} from './outages.js';
 import { startRedisProxy } from './redisProxy.js';
 
 const PROCESS_TIMEOUT = { timeout: 15_000 };
@@ -66,28 +73,35 @@ test('an outage is logged once, and so is the recovery', async (t) => {
   assert.equal(lines.length, 2);
 });
 
-test('a stalled Redis fails commands after the command timeout, logged once', async (t) => {
-  const proxy = await startRedisProxy(t);
-  const { logger, lines } = captureLogger();
-  const redis = await clientBehind(t, proxy, logger, 100);
+test(
+  'a stalled Redis fails commands after the command timeout, logged once',
+  STALL_TEST,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const { logger, lines } = captureLogger();
+    const redis = await clientBehind(t, proxy, logger, STALL_TIMEOUT_MS);
 
-  proxy.stall();
-  const started = performance.now();
-  await assert.rejects(redis.get('any'), (error) => {
-    assert.equal(error.code, 'SERVICE_UNAVAILABLE');
-    assert.equal(error.cause.message, 'Redis did not answer within 100 ms');
-    return true;
-  });
-  await assert.rejects(redis.multi().get('any').exec(), { code: 'SERVICE_UNAVAILABLE' });
-  assert.ok(performance.now() - started < 1000, 'each command gave up after its timeout');
+    proxy.stall();
+    const started = performance.now();
+    await assert.rejects(redis.get('any'), (error) => {
+      assert.equal(error.code, 'SERVICE_UNAVAILABLE');
+      assert.equal(error.cause.message, `Redis did not answer within ${STALL_TIMEOUT_MS} ms`);
+      return true;
+    });
+    await assert.rejects(redis.multi().get('any').exec(), { code: 'SERVICE_UNAVAILABLE' });
+    assert.ok(
+      performance.now() - started < ANSWERED_WITHIN_MS,
+      'each command gave up after its timeout',
+    );
 
-  proxy.resume();
-  assert.equal(await redis.ping(), 'PONG');
-  assert.deepEqual(
-    lines.map((line) => line.msg),
-    ['redis unavailable', 'redis available again'],
-  );
-});
+    proxy.resume();
+    assert.equal(await redis.ping(), 'PONG');
+    assert.deepEqual(
+      lines.map((line) => line.msg),
+      ['redis unavailable', 'redis available again'],
+    );
+  },
+);
 
 test('Redis error replies are not outages', async (t) => {
   const proxy = await startRedisProxy(t);
@@ -114,24 +128,38 @@ test('the server exits 1 when Redis cannot be reached at start-up', PROCESS_TIME
   assert.match(stderr, /^Start-up failed: Redis at 127\.0\.0\.1:\d+ cannot be reached: /);
 });
 
-test('a stalled Redis holds no request up: the rate limit lets it through', async (t) => {
-  const proxy = await startRedisProxy(t);
-  const app = await createTestApp({
-    env: { REDIS_URL: proxy.url, REDIS_COMMAND_TIMEOUT_MS: '100', RATE_LIMIT_MAX: '3' },
-  });
-  proxy.stall();
-  for (let i = 0; i < 4; i += 1) {
-    const started = performance.now();
-    await request(app).get('/nowhere').expect(404);
-    assert.ok(performance.now() - started < 1000, 'answered without waiting for Redis');
-  }
-  proxy.resume();
-  await request(app).get('/ready').expect(200);
-});
+test(
+  'a stalled Redis holds no request up: the rate limit lets it through',
+  STALL_TEST,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const app = await createTestApp({
+      env: {
+        REDIS_URL: proxy.url,
+        REDIS_COMMAND_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
+        RATE_LIMIT_MAX: '3',
+      },
+    });
+    proxy.stall();
+    for (let i = 0; i < 4; i += 1) {
+      const started = performance.now();
+      await request(app).get('/nowhere').expect(404);
+      assert.ok(
+        performance.now() - started < ANSWERED_WITHIN_MS,
+        'answered without waiting for Redis',
+      );
+    }
+    proxy.resume();
+    await request(app).get('/ready').expect(200);
+  },
+);
 
 test('a service whose Redis stalls logs the outage once, as JSON', PROCESS_TIMEOUT, async (t) => {
   const proxy = await startRedisProxy(t);
-  const server = spawnServer({ REDIS_URL: proxy.url, REDIS_COMMAND_TIMEOUT_MS: '100' });
+  const server = spawnServer({
+    REDIS_URL: proxy.url,
+    REDIS_COMMAND_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
+  });
   t.after(() => server.child.kill('SIGKILL'));
   const { port } = await server.waitForLog('server listening');
   const get = (path) => fetch(`http://127.0.0.1:${port}${path}`);
