@@ -91,7 +91,7 @@ func (s *services) databaseName(index int) string {
 // createDatabase creates the project's database afresh and returns its URL.
 func (s *services) createDatabase(index int) (string, commandResult) {
 	name := s.databaseName(index)
-	r := s.psql("DROP DATABASE IF EXISTS "+name+" WITH (FORCE)", "CREATE DATABASE "+name)
+	r := s.psql("DROP DATABASE IF EXISTS "+name+" WITH (FORCE)", "DROP DATABASE IF EXISTS "+name+"_test WITH (FORCE)", "CREATE DATABASE "+name)
 	if r.Err != nil {
 		return "", r
 	}
@@ -102,9 +102,10 @@ func (s *services) createDatabase(index int) (string, commandResult) {
 	return u, r
 }
 
-// dropDatabase removes the project's database.
+// dropDatabase removes the project's database, and the one beside it that its npm test creates.
 func (s *services) dropDatabase(index int) commandResult {
-	return s.psql("DROP DATABASE IF EXISTS " + s.databaseName(index) + " WITH (FORCE)")
+	name := s.databaseName(index)
+	return s.psql("DROP DATABASE IF EXISTS "+name+" WITH (FORCE)", "DROP DATABASE IF EXISTS "+name+"_test WITH (FORCE)")
 }
 
 // projectRedisURL gives the project with that index a logical database of its own, so that keys

@@ -8,7 +8,10 @@ const REDACTED_PATHS = [
   '*.password',
 ];
 
-export function createLogger(config, destination) {
+// Lines are written synchronously to stdout: in order, and all of them before the process exits.
+// pino's default asynchronous stream writes what is still buffered at exit straight away, which
+// can land before a line whose write was in flight ("shutdown complete" before "shutting down").
+export function createLogger(config, destination = pino.destination({ dest: 1, sync: true })) {
   return pino(
     {
       level: config.logLevel,

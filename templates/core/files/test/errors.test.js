@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
+import { AppError } from '../src/errors/AppError.js';
 import { errorHandler } from '../src/middlewares/errors/errorHandler.js';
 import { adminAgent, captureLogger, createTestApp } from './helpers.js';
 
@@ -115,4 +116,15 @@ test('the error handler leaves an already started response to Express', () => {
   };
   errorHandler({ env: 'production' })(error, {}, res, (err) => (forwarded = err));
   assert.equal(forwarded, error);
+});
+
+test('an outage after the response began closes the connection, logging nothing', () => {
+  const outage = Object.assign(new AppError(503, 'SERVICE_UNAVAILABLE', 'Try again'), {
+    retryAfter: 5,
+  });
+  let destroyed = false;
+  const req = { socket: { destroy: () => (destroyed = true) } };
+  const res = { headersSent: true };
+  errorHandler({ env: 'production' })(outage, req, res, () => assert.fail('left to Express'));
+  assert.equal(destroyed, true);
 });

@@ -138,6 +138,24 @@ test('the global rate limit answers 429 with RateLimit and Retry-After headers',
   await request(app).get('/health').expect(200);
 });
 
+test('a failing rate-limit store lets requests through and logs as JSON', async (t) => {
+  const { logger, lines } = captureLogger();
+  const consoleError = t.mock.method(console, 'error', () => {});
+  const failingStore = {
+    increment: async () => {
+      throw new Error('store exploded');
+    },
+    decrement: async () => {},
+    resetKey: async () => {},
+  };
+  const app = await createTestApp({ logger, createRateLimitStore: () => failingStore });
+  await request(app).get('/nowhere').expect(404);
+  assert.equal(consoleError.mock.callCount(), 0, 'nothing written to the console');
+  const failure = lines.find((line) => line.err?.message === 'store exploded');
+  assert.equal(failure.level, 50);
+  assert.match(failure.msg, /allowing request without rate-limiting/);
+});
+
 test('responses are compressed when the client accepts it', async () => {
   const createdAt = new Date(0).toISOString();
   const user = (i) => ({

@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
+import { open, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import { spawnServer } from './helpers.js';
 
 // Child processes are the one thing tests wait on; the timeout bounds that wait.
@@ -41,6 +45,41 @@ test('SIGTERM lets in-flight requests finish, then exits 0', PROCESS_TIMEOUT, as
 
   await server.waitForLog('shutdown complete');
   assert.equal((await server.exited).code, 0);
+});
+
+test('responses sent once shutdown has begun say Connection: close', PROCESS_TIMEOUT, async (t) => {
+  const server = spawnServer();
+  t.after(() => server.child.kill('SIGKILL'));
+  const { port } = await server.waitForLog('server listening');
+
+  const inFlight = await startRequest(port);
+  server.child.kill('SIGTERM');
+  await server.waitForLog('shutting down');
+  inFlight.end(JSON.stringify({ late: true }));
+  const [response] = await once(inFlight, 'response');
+  response.resume();
+  assert.equal(response.headers.connection, 'close');
+  assert.equal((await server.exited).code, 0);
+});
+
+test('shutdown logs reach a file in order, up to the last line', PROCESS_TIMEOUT, async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'shutdown-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const path = join(dir, 'server.log');
+  const log = await open(path, 'w');
+  const server = spawnServer({}, { stdout: log.fd });
+  t.after(() => server.child.kill('SIGKILL'));
+  await log.close();
+  const messages = async () =>
+    (await readFile(path, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line).msg);
+  while (!(await messages()).includes('server listening')) await setTimeout(20);
+
+  server.child.kill('SIGTERM');
+  assert.equal((await server.exited).code, 0);
+  assert.deepEqual((await messages()).slice(-2), ['shutting down', 'shutdown complete']);
 });
 
 test('a shutdown still waiting after SHUTDOWN_TIMEOUT_MS exits 1', PROCESS_TIMEOUT, async (t) => {

@@ -50,7 +50,8 @@ async function runCheck(check, timeoutMs) {
     await Promise.race([check(), timeout]);
     return 'ok';
   } catch (error) {
-    return error.message;
+    // An outage's error keeps the driver's words, which say what failed, in its cause.
+    return (error.cause ?? error).message;
   } finally {
     clearTimeout(timer);
   }

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { adminAgent, createTestApp, createTestDependencies } from './helpers.js';
+import { startTcpProxy } from './tcpProxy.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
 // The Postgres repository, counting the queries GraphQL makes through it.
 async function countingRepository() {
@@ -72,4 +74,18 @@ test('SQL in an id is a VALIDATION_ERROR, never a database error', async () => {
       .expect(200);
     assert.equal(res.body.errors[0].extensions.code, 'VALIDATION_ERROR');
   }
+});
+
+test('while PostgreSQL is down a query fails with SERVICE_UNAVAILABLE', async (t) => {
+  const proxy = await startTcpProxy(t, testDatabaseUrl());
+  const agent = await adminAgent(await createTestApp({ env: { DATABASE_URL: proxy.url } }));
+  const query = '{ users { total } }';
+  await agent.post('/graphql').send({ query }).expect(200);
+
+  await proxy.cut();
+  const res = await agent.post('/graphql').send({ query });
+  // Where a session authenticates the request, reading its user fails first, before GraphQL runs.
+  const error = res.status === 503 ? res.body.error : res.body.errors[0];
+  assert.equal(error.code ?? error.extensions.code, 'SERVICE_UNAVAILABLE');
+  assert.doesNotMatch(error.message, /ECONN|connect|postgres/i);
 });

@@ -5,14 +5,17 @@ import { Pool } from 'pg';
 import request from 'supertest';
 import { createPool } from '../src/db/pool.js';
 import { withTransaction } from '../src/db/transaction.js';
+import { createOutageLog } from '../src/outages/outageLog.js';
 import { captureLogger, createTestApp, createTestDependencies } from './helpers.js';
-import { closedPort, eventually } from './outages.js';
+import { closedPort, eventually, runTestPreparation } from './outages.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
-const DATABASE_URL = process.env.DATABASE_URL;
+const DATABASE_URL = testDatabaseUrl();
 
 // A pool of its own for the test, closed when it ends.
-function testPool(t, { max = 2, logger = captureLogger().logger } = {}) {
-  const pool = createPool({ config: { databaseUrl: DATABASE_URL, pgPoolMax: max }, logger });
+function testPool(t, { max = 2, logger = captureLogger().logger, url = DATABASE_URL } = {}) {
+  const outage = createOutageLog({ dependency: 'postgres', logger });
+  const pool = createPool({ config: { databaseUrl: url, pgPoolMax: max }, outage });
   t.after(() => pool.end());
   return pool;
 }
@@ -56,7 +59,7 @@ test('closing the dependencies ends the pool', async () => {
   await assert.rejects(dependencies.pool.query('SELECT 1'));
 });
 
-test('an idle connection that drops is logged, not a crash', async (t) => {
+test('an idle connection that drops is logged as an outage, not a crash', async (t) => {
   const { logger, lines } = captureLogger();
   const pool = testPool(t, { logger });
   const { rows } = await pool.query('SELECT pg_backend_pid() AS pid');
@@ -66,8 +69,9 @@ test('an idle connection that drops is logged, not a crash', async (t) => {
   await admin.query('SELECT pg_terminate_backend($1)', [rows[0].pid]);
 
   await eventually(() => lines.length > 0, 'the error to be logged');
-  assert.equal(lines[0].msg, 'idle postgres client failed');
+  assert.equal(lines[0].msg, 'postgres unavailable');
   assert.equal((await pool.query('SELECT 1 AS one')).rows[0].one, 1, 'the pool carries on');
+  assert.equal(lines.at(-1).msg, 'postgres available again');
 });
 
 test('withTransaction commits when the function resolves', async (t) => {
@@ -134,5 +138,25 @@ test('withTransaction can run read-only at a stricter isolation level', async (t
   await assert.rejects(
     withTransaction(pool, async () => {}, { isolationLevel: 'CHAOS; DROP TABLE users' }),
     TypeError,
+  );
+});
+
+test('the tests use a database of their own, never the development data', async () => {
+  const { config } = await createTestDependencies();
+  assert.equal(config.databaseUrl, testDatabaseUrl(process.env.DATABASE_URL));
+  assert.match(new URL(config.databaseUrl).pathname, /_test$/);
+  const named = 'postgres://app:app@localhost:5432/app';
+  assert.equal(testDatabaseUrl(named), 'postgres://app:app@localhost:5432/app_test');
+  assert.equal(testDatabaseUrl(`${named}_test`), `${named}_test`);
+});
+
+test('npm test stops at once, in one line naming what to start, without PostgreSQL', async () => {
+  const url = new URL(process.env.DATABASE_URL);
+  url.host = `127.0.0.1:${await closedPort()}`;
+  const { code, stderr } = await runTestPreparation({ DATABASE_URL: url.href });
+  assert.equal(code, 1);
+  assert.match(
+    stderr,
+    /^PostgreSQL does not answer at 127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\): start it with `docker compose up -d --wait postgres`, or set DATABASE_URL\n$/,
   );
 });

@@ -2,18 +2,21 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import { createPool } from '../src/db/pool.js';
+import { createOutageLog } from '../src/outages/outageLog.js';
 import { createPostgresUsersRepository } from '../src/users/postgresUsersRepository.js';
 import { adminAgent, captureLogger, createTestApp, dependenciesOf } from './helpers.js';
+import { testDatabaseUrl } from './testDatabase.js';
 
 // A repository over a users table of the test's own, in a schema of its own that its connections
 // search instead of the shared one: counts are exact while other test files write to the shared
 // table at the same time.
 async function privateRepository(t) {
   const schema = `test_${randomUUID().replaceAll('-', '')}`;
-  const url = new URL(process.env.DATABASE_URL);
+  const url = new URL(testDatabaseUrl());
   url.searchParams.set('options', `-c search_path=${schema}`);
   const config = { databaseUrl: url.href, pgPoolMax: 2 };
-  const pool = createPool({ config, logger: captureLogger().logger });
+  const outage = createOutageLog({ dependency: 'postgres', logger: captureLogger().logger });
+  const pool = createPool({ config, outage });
   await pool.query(`CREATE SCHEMA ${schema}`);
   t.after(async () => {
     await pool.query(`DROP SCHEMA ${schema} CASCADE`);

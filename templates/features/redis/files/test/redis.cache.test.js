@@ -4,8 +4,10 @@ import { test } from 'node:test';
 import express from 'express';
 import request from 'supertest';
 import { createUsersCache } from '../src/cache/usersCache.js';
+import { createOutageLog } from '../src/outages/outageLog.js';
 import { createRedisClient } from '../src/redis/client.js';
 import { adminAgent, captureLogger, createTestApp, dependenciesOf } from './helpers.js';
+import { ANSWERED_WITHIN_MS, STALL_TEST, STALL_TIMEOUT_MS } from './outages.js';
 import { startRedisProxy } from './redisProxy.js';
 
 async function createUser(api) {
@@ -127,25 +129,64 @@ test('ids that are not UUIDs are left to validation and never cached', async () 
   assert.equal(res.headers['x-cache'], undefined);
 });
 
-test('without Redis the cache steps aside and the repository answers', async (t) => {
-  const proxy = await startRedisProxy(t);
-
-  // The cache on its own, in front of a handler standing in for the repository.
-  const { logger, lines } = captureLogger();
-  const redis = await createRedisClient({ url: proxy.url, logger });
+// The cache on its own, in front of a handler standing in for the repository, with a Redis
+// client behind `proxy` that waits at most STALL_TIMEOUT_MS for an answer.
+async function cacheBehind(t, proxy, logger) {
+  const outage = createOutageLog({ dependency: 'redis', logger });
+  const redis = await createRedisClient({
+    url: proxy.url,
+    commandTimeoutMs: STALL_TIMEOUT_MS,
+    outage,
+  });
   t.after(() => redis.close());
   const keyPrefix = `test:${randomUUID()}:`;
   const usersCache = createUsersCache({ redis, keyPrefix, ttlSeconds: 60, logger });
   const app = express();
   app.use('/:id', usersCache.readThrough());
   app.get('/:id', (req, res) => res.json({ id: req.params.id }));
+  return { app, redis };
+}
+
+test('without Redis the cache steps aside and the repository answers', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const { logger, lines } = captureLogger();
+  const { app } = await cacheBehind(t, proxy, logger);
   const path = `/${randomUUID()}`;
   assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'MISS');
   assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'HIT');
 
   await proxy.cut();
-  const res = await request(app).get(path).expect(200);
-  assert.equal(res.headers['x-cache'], 'MISS');
-  assert.deepEqual(res.body, { id: path.slice(1) });
-  assert.ok(lines.some((line) => line.msg === 'users cache unavailable'));
+  for (let i = 0; i < 3; i += 1) {
+    const res = await request(app).get(path).expect(200);
+    assert.equal(res.headers['x-cache'], 'MISS');
+    assert.deepEqual(res.body, { id: path.slice(1) });
+  }
+  assert.deepEqual(
+    lines.map((line) => line.msg),
+    ['redis unavailable'],
+    'the outage is logged once, not with each request',
+  );
 });
+
+test(
+  'a stalled Redis holds a cached read up for no longer than the command timeout',
+  STALL_TEST,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const { app, redis } = await cacheBehind(t, proxy, captureLogger().logger);
+    const path = `/${randomUUID()}`;
+    await request(app).get(path).expect(200);
+
+    proxy.stall();
+    const started = performance.now();
+    const res = await request(app).get(path).expect(200);
+    assert.equal(res.headers['x-cache'], 'MISS');
+    assert.deepEqual(res.body, { id: path.slice(1) });
+    assert.ok(
+      performance.now() - started < ANSWERED_WITHIN_MS,
+      'answered without waiting for Redis',
+    );
+    proxy.resume();
+    assert.equal(await redis.ping(), 'PONG');
+  },
+);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import request from 'supertest';
+import { createOutageLog } from '../src/outages/outageLog.js';
 import { createRedisClient } from '../src/redis/client.js';
 import {
   captureLogger,
@@ -9,7 +10,14 @@ import {
   dependenciesOf,
   spawnServer,
 } from './helpers.js';
-import { closedPort, eventually } from './outages.js';
+import {
+  ANSWERED_WITHIN_MS,
+  STALL_TEST,
+  STALL_TIMEOUT_MS,
+  closedPort,
+  eventually,
+  runTestPreparation,
+} from './outages.js';
 import { startRedisProxy } from './redisProxy.js';
 
 const PROCESS_TIMEOUT = { timeout: 15_000 };
@@ -36,26 +44,71 @@ test('GET /ready is 503 naming redis while Redis is unreachable, and recovers', 
   await eventually(async () => (await request(app).get('/ready')).status === 200, 'readiness');
 });
 
+// A client behind `proxy`, as the service makes it, logging to `logger`.
+async function clientBehind(t, proxy, logger, commandTimeoutMs = 1000) {
+  const outage = createOutageLog({ dependency: 'redis', logger });
+  const redis = await createRedisClient({ url: proxy.url, commandTimeoutMs, outage });
+  t.after(() => redis.isOpen && redis.close());
+  return redis;
+}
+
 test('an outage is logged once, and so is the recovery', async (t) => {
   const proxy = await startRedisProxy(t);
   const { logger, lines } = captureLogger();
-  const redis = await createRedisClient({ url: proxy.url, logger });
-  t.after(() => redis.isOpen && redis.close());
+  const redis = await clientBehind(t, proxy, logger);
 
   await proxy.cut();
   // Commands fail at once rather than wait in a queue for the connection to come back.
-  await assert.rejects(redis.ping());
+  await assert.rejects(redis.ping(), { code: 'SERVICE_UNAVAILABLE' });
   await new Promise((resolve) => setTimeout(resolve, 500));
   assert.deepEqual(
     lines.map((line) => [line.level, line.msg]),
-    [[50, 'redis connection failed, reconnecting']],
+    [[50, 'redis unavailable']],
   );
 
   await proxy.restore();
   await eventually(() => redis.isReady, 'the reconnection');
   assert.equal(await redis.ping(), 'PONG');
-  assert.deepEqual(lines.at(-1).msg, 'redis connection restored');
+  assert.deepEqual(lines.at(-1).msg, 'redis available again');
   assert.equal(lines.length, 2);
+});
+
+test(
+  'a stalled Redis fails commands after the command timeout, logged once',
+  STALL_TEST,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const { logger, lines } = captureLogger();
+    const redis = await clientBehind(t, proxy, logger, STALL_TIMEOUT_MS);
+
+    proxy.stall();
+    const started = performance.now();
+    await assert.rejects(redis.get('any'), (error) => {
+      assert.equal(error.code, 'SERVICE_UNAVAILABLE');
+      assert.equal(error.cause.message, `Redis did not answer within ${STALL_TIMEOUT_MS} ms`);
+      return true;
+    });
+    await assert.rejects(redis.multi().get('any').exec(), { code: 'SERVICE_UNAVAILABLE' });
+    assert.ok(
+      performance.now() - started < ANSWERED_WITHIN_MS,
+      'each command gave up after its timeout',
+    );
+
+    proxy.resume();
+    assert.equal(await redis.ping(), 'PONG');
+    assert.deepEqual(
+      lines.map((line) => line.msg),
+      ['redis unavailable', 'redis available again'],
+    );
+  },
+);
+
+test('Redis error replies are not outages', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const redis = await clientBehind(t, proxy, captureLogger().logger);
+  const key = `test:${crypto.randomUUID()}`;
+  await redis.set(key, 'text', { EX: 60 });
+  await assert.rejects(redis.hGet(key, 'field'), { message: /^WRONGTYPE/ });
 });
 
 test('start-up fails, rather than hangs, when Redis cannot be reached', async () => {
@@ -73,6 +126,59 @@ test('the server exits 1 when Redis cannot be reached at start-up', PROCESS_TIME
   const { code, stderr } = await server.exited;
   assert.equal(code, 1);
   assert.match(stderr, /^Start-up failed: Redis at 127\.0\.0\.1:\d+ cannot be reached: /);
+});
+
+test(
+  'a stalled Redis holds no request up: the rate limit lets it through',
+  STALL_TEST,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const app = await createTestApp({
+      env: {
+        REDIS_URL: proxy.url,
+        REDIS_COMMAND_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
+        RATE_LIMIT_MAX: '3',
+      },
+    });
+    proxy.stall();
+    for (let i = 0; i < 4; i += 1) {
+      const started = performance.now();
+      await request(app).get('/nowhere').expect(404);
+      assert.ok(
+        performance.now() - started < ANSWERED_WITHIN_MS,
+        'answered without waiting for Redis',
+      );
+    }
+    proxy.resume();
+    await request(app).get('/ready').expect(200);
+  },
+);
+
+test('a service whose Redis stalls logs the outage once, as JSON', PROCESS_TIMEOUT, async (t) => {
+  const proxy = await startRedisProxy(t);
+  const server = spawnServer({
+    REDIS_URL: proxy.url,
+    REDIS_COMMAND_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
+  });
+  t.after(() => server.child.kill('SIGKILL'));
+  const { port } = await server.waitForLog('server listening');
+  const get = (path) => fetch(`http://127.0.0.1:${port}${path}`);
+
+  proxy.stall();
+  for (let i = 0; i < 5; i += 1) assert.equal((await get('/nowhere')).status, 404);
+  proxy.resume();
+  assert.equal((await get('/nowhere')).status, 404);
+  assert.equal((await get('/ready')).status, 200);
+
+  server.child.kill('SIGTERM');
+  await server.waitForLog('shutdown complete');
+  const { stderr } = await server.exited;
+  assert.equal(stderr, '', 'nothing but JSON lines on stdout');
+  const outage = server.logs.filter((line) => line.dependency === 'redis');
+  assert.deepEqual(
+    outage.map((line) => line.msg),
+    ['redis unavailable', 'redis available again'],
+  );
 });
 
 test('closing the dependencies closes the Redis client', async () => {
@@ -100,4 +206,15 @@ test('two instances count the global rate limit together in Redis', async () => 
   assert.equal(await redis.get(key), '4');
   const ttl = await redis.pTTL(key);
   assert.ok(ttl > 0 && ttl <= 60_000, `the counter expires with the window (${ttl} ms)`);
+});
+
+test('npm test stops at once, in one line naming what to start, without Redis', async () => {
+  const { code, stderr } = await runTestPreparation({
+    REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,
+  });
+  assert.equal(code, 1);
+  assert.match(
+    stderr,
+    /^Redis does not answer at 127\.0\.0\.1:\d+ \(.*ECONNREFUSED.*\): start it with `docker compose up -d --wait redis`, or set REDIS_URL\n$/,
+  );
 });

@@ -10,6 +10,8 @@ import {
   signInSession,
   startRealtimeService,
 } from './websockets.helpers.js';
+import { STALL_TEST, STALL_TIMEOUT_MS } from './outages.js';
+import { startRedisProxy } from './redisProxy.js';
 
 const service = await startRealtimeService();
 
@@ -88,3 +90,26 @@ test('a connection is closed when its session expires', async () => {
   const [reason] = await once(socket, 'disconnect');
   assert.equal(reason, 'io server disconnect');
 });
+
+test(
+  'while Redis does not answer, a session connection is refused as unavailable',
+  STALL_TEST,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const env = { REDIS_URL: proxy.url, REDIS_COMMAND_TIMEOUT_MS: String(STALL_TIMEOUT_MS) };
+    const stalling = await startRealtimeService({ env });
+    const cookie = await signInSession(stalling.url, await register(stalling.url));
+
+    proxy.stall();
+    const error = await openSocket(stalling.url, { extraHeaders: { cookie } }).then(
+      () => assert.fail('the connection was accepted'),
+      (refused) => refused,
+    );
+    assert.deepEqual(error.data, { code: 'SERVICE_UNAVAILABLE' });
+    proxy.resume();
+    const socket = await openSocket(stalling.url, { extraHeaders: { cookie } });
+    socket.disconnect();
+    // While its Redis still answers: the proxy is cut when the test ends.
+    await stalling.realtime.close();
+  },
+);

@@ -3,15 +3,26 @@ import { AppError } from '../../errors/AppError.js';
 
 export function errorHandler({ env }) {
   return function handleError(err, req, res, next) {
-    // Too late for a JSON body: Express's own handler closes the connection.
-    if (res.headersSent) return next(err);
     const error = toAppError(err);
+    if (res.headersSent) {
+      // Too late for a JSON body: Express's own handler closes the connection and writes the
+      // error to stderr. A dependency's outage is logged once already, so its connection is
+      // closed here, without a stack trace per request.
+      if (!error.retryAfter) return next(err);
+      req.socket.destroy();
+      return;
+    }
     // pino-http logs the real error, stack included, with the request once the response is sent.
-    if (error.status >= 500) res.err = err;
+    // An error that says when to retry is a known, passing condition (a dependency's outage,
+    // which is logged once when it starts and once when it ends), not one to log per request.
+    if (error.status >= 500 && !error.retryAfter) res.err = err;
+    if (error.retryAfter) res.set('Retry-After', String(error.retryAfter));
     const body = { code: error.code, message: error.message };
     if (error.details) body.details = error.details;
-    if (error.status >= 500 && env === 'production') body.message = 'Internal server error';
-    if (error.status >= 500 && env === 'development') body.stack = err.stack;
+    // What went wrong inside stays inside in production; errors meant for clients keep their words.
+    const internal = error.code === 'INTERNAL_ERROR';
+    if (internal && env === 'production') body.message = 'Internal server error';
+    if (internal && env === 'development') body.stack = err.stack;
     res.status(error.status).json({ error: body });
   };
 }

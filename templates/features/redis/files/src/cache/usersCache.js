@@ -1,9 +1,11 @@
+import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 import { userParams } from '../users/users.schemas.js';
 
 // A read-through cache of `GET /users/:id` in Redis, shared by every instance of the service.
 // Successful writes to a user delete its entry before their response is sent, so a client reads
 // its own writes; an entry that a concurrent read puts back lives at most `ttlSeconds`. When
-// Redis is unavailable the cache steps aside and the repository answers.
+// Redis is unavailable or slow the cache steps aside and the repository answers: a read waits at
+// most the client's command timeout, and nothing is stored until Redis answers again.
 export function createUsersCache({ redis, keyPrefix, ttlSeconds, logger }) {
   const keyOf = (id) => `${keyPrefix}cache:users:${id.toLowerCase()}`;
 
@@ -12,11 +14,14 @@ export function createUsersCache({ redis, keyPrefix, ttlSeconds, logger }) {
   }
 
   async function serveCached(req, res, next, key) {
-    let cached = null;
+    let cached;
     try {
       cached = await redis.get(key);
     } catch (err) {
-      logger.warn({ err }, 'users cache unavailable');
+      // An outage of Redis is logged once, by the client, rather than with every request.
+      if (!(err instanceof ServiceUnavailableError)) logger.warn({ err }, 'users cache failed');
+      res.set('X-Cache', 'MISS');
+      return next();
     }
     if (cached !== null) {
       res.set('X-Cache', 'HIT').type('json').send(cached);

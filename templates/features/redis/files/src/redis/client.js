@@ -1,4 +1,5 @@
 import { createClient } from 'redis';
+import { boundCommands } from './boundedCommands.js';
 
 // Attempts at the first connection before start-up gives up: a service that cannot reach its
 // Redis when it starts is misconfigured or early, and exiting lets the orchestrator say so.
@@ -7,8 +8,9 @@ const MAX_RECONNECT_DELAY_MS = 2000;
 
 // The one Redis connection of the process, shared by every feature that stores something there.
 // Once connected it rides out outages: it reconnects with backoff while commands fail fast (no
-// offline queue, so requests are not held), and /ready reports the outage.
-export async function createRedisClient({ url, logger }) {
+// offline queue, so requests are not held, and none waits longer than `commandTimeoutMs`), /ready
+// reports the outage and `outage` logs its start and end.
+export async function createRedisClient({ url, commandTimeoutMs, outage }) {
   let connected = false;
   const client = createClient({
     url,
@@ -23,7 +25,7 @@ export async function createRedisClient({ url, logger }) {
       },
     },
   });
-  logConnectionState(client, logger);
+  reportConnectionState(client, outage);
   client.once('ready', () => (connected = true));
   try {
     await client.connect();
@@ -33,19 +35,12 @@ export async function createRedisClient({ url, logger }) {
       cause: error,
     });
   }
-  return client;
+  return boundCommands(client, { timeoutMs: commandTimeoutMs, outage });
 }
 
 // Without an `error` listener a lost connection would crash the process. A Redis outage raises an
-// error on every reconnection attempt, so only the first one of each outage is logged.
-function logConnectionState(client, logger) {
-  let failing = false;
-  client.on('error', (err) => {
-    if (!failing) logger.error({ err }, 'redis connection failed, reconnecting');
-    failing = true;
-  });
-  client.on('ready', () => {
-    if (failing) logger.info('redis connection restored');
-    failing = false;
-  });
+// error on every reconnection attempt; the outage log reports it once, and its end once.
+export function reportConnectionState(client, outage) {
+  client.on('error', (err) => outage.failed(client, err));
+  client.on('ready', () => outage.recovered(client));
 }

@@ -1,26 +1,34 @@
 import { findSessionUser } from '../auth/sessionSignIn.js';
+import { AppError } from '../errors/AppError.js';
 
 // The session cookie is read by the express-session middleware of HTTP requests, on the handshake
-// only: the later requests of a long-polling connection need not go to the session store.
+// only: the later requests of a long-polling connection need not go to the session store. A
+// store that fails is reported by sessionUser, which can answer with a code (engine.io's own
+// middleware can only refuse with 400).
 export function sessionOnHandshake(sessionMiddleware) {
   return function readSessionOnHandshake(req, res, next) {
-    if (req._query.sid === undefined) return sessionMiddleware(req, res, next);
-    next();
+    if (req._query.sid !== undefined) return next();
+    sessionMiddleware(req, res, (err) => {
+      req.sessionError = err;
+      next();
+    });
   };
 }
 
 // The session's user as the HTTP requests see it: read afresh, so an account deleted since
-// sign-in no longer connects. The cause of a failure is logged, never sent to the client.
+// sign-in no longer connects. The cause of a failure is logged, never sent to the client; an
+// outage of Redis or PostgreSQL is refused with SERVICE_UNAVAILABLE, as HTTP requests are.
 export function sessionUser({ accounts, logger }) {
   return async function readSessionUser(socket, next) {
     const session = socket.request.session;
-    if (!session?.userId) return next();
     try {
+      if (socket.request.sessionError) throw socket.request.sessionError;
+      if (!session?.userId) return next();
       socket.data.user = await findSessionUser(session, accounts);
     } catch (err) {
-      logger.error({ err }, 'Socket.IO session user not read');
-      const error = new Error('Internal error');
-      error.data = { code: 'INTERNAL_ERROR' };
+      if (!(err instanceof AppError)) logger.error({ err }, 'Socket.IO session user not read');
+      const error = new Error(err instanceof AppError ? err.message : 'Internal error');
+      error.data = { code: err instanceof AppError ? err.code : 'INTERNAL_ERROR' };
       return next(error);
     }
     socket.data.expiresAt = session.cookie.expires?.getTime();

@@ -9,11 +9,12 @@ const MAX_FAILURES = 10;
 // sign-ins do not count. ipKeyGenerator groups IPv6 clients by /56 subnet, since each one usually
 // holds a whole block of addresses. Each sign-in route calls this once, with its own name, so
 // each limiter has its own store.
-export function loginRateLimit({ createRateLimitStore }, name) {
+export function loginRateLimit({ createRateLimitStore, logger }, name) {
   return rateLimiter({
     windowMs: WINDOW_MS,
     limit: MAX_FAILURES,
     store: createRateLimitStore(`login-${name}`),
+    logger,
     keyGenerator: (req) => `${ipKeyGenerator(req.ip)}:${emailOf(req)}`,
     skipSuccessfulRequests: true,
   });
