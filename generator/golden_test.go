@@ -128,7 +128,7 @@ func TestLongestNameFitsPrintWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := strings.Repeat("n", 50)
-	result, err := cat.Generate(name, res)
+	result, err := cat.Generate(name, res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func generate(tb testing.TB, cat *generator.Catalog, name string, features []str
 	if err != nil {
 		tb.Fatal(err)
 	}
-	result, err := cat.Generate(name, res)
+	result, err := cat.Generate(name, res, nil)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -36,7 +36,7 @@ resources:
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := c.BuildModel("x", res)
+		m, err := c.BuildModel("x", res, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,7 @@ resources:
 	}
 
 	res, _ := c.Resolve([]string{"store"})
-	m, err := c.BuildModel("x", res)
+	m, err := c.BuildModel("x", res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ lines:
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := c.BuildModel("x", res)
+		m, err := c.BuildModel("x", res, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,7 +205,7 @@ docs:
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := c.BuildModel("shop", res)
+	m, err := c.BuildModel("shop", res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -20,10 +20,60 @@ const ProjectFileName = "scaffold.yaml"
 // templates that rendered it, and a hash of every file as rendered. The hashes let `scaffold add`
 // tell a file the user edited from one they never touched.
 type ProjectFile struct {
-	Version  string            `yaml:"scaffold"`
-	Name     string            `yaml:"name"`
-	Features []string          `yaml:"features"`
-	Files    map[string]string `yaml:"files"`
+	Version  string   `yaml:"scaffold"`
+	Name     string   `yaml:"name"`
+	Features []string `yaml:"features"`
+	// Resources are the project's own resources, in the order they were added; projects without
+	// any leave the key out.
+	Resources []ResourceAnswer  `yaml:"resources,omitempty"`
+	Files     map[string]string `yaml:"files"`
+}
+
+// ResourceAnswer is a resource as scaffold.yaml records it: what `scaffold resource` was told,
+// with each field spec written the canonical way (see Resource.Specs).
+type ResourceAnswer struct {
+	Name string `yaml:"name"`
+	// Number is the resource's place in the order resources were added (see Resource.Number).
+	Number int      `yaml:"number"`
+	Fields []string `yaml:"fields"`
+	Owned  bool     `yaml:"owned,omitempty"`
+}
+
+// Answer returns what scaffold.yaml records of r.
+func (r Resource) Answer() ResourceAnswer {
+	return ResourceAnswer{Name: r.Name, Number: r.Number, Fields: r.Specs(), Owned: r.Owned}
+}
+
+// ParseResourceAnswers checks the resources scaffold.yaml records, as `scaffold resource` checked
+// them when they were added: each in turn, knowing the ones before it, so that a resource only
+// references resources added earlier. Numbers must be positive and increasing.
+func ParseResourceAnswers(answers []ResourceAnswer) ([]Resource, error) {
+	var out []Resource
+	var known KnownNames
+	last := 0
+	for _, a := range answers {
+		if a.Number <= last {
+			return nil, fmt.Errorf("%s: resource %q: number %d must be greater than %d", ProjectFileName, a.Name, a.Number, last)
+		}
+		r, err := ParseResource(a.Name, a.Fields, a.Owned, known)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ProjectFileName, err)
+		}
+		r.Number = a.Number
+		last = a.Number
+		known.Resources = append(known.Resources, a.Name)
+		out = append(out, *r)
+	}
+	return out, nil
+}
+
+// ResourceAnswers returns what scaffold.yaml records of resources.
+func ResourceAnswers(resources []Resource) []ResourceAnswer {
+	var out []ResourceAnswer
+	for _, r := range resources {
+		out = append(out, r.Answer())
+	}
+	return out
 }
 
 const projectFileHeader = `# Written by scaffold. It records how this project was generated, so that

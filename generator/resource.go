@@ -28,6 +28,10 @@ type Resource struct {
 	// Owned says each record belongs to the user who created it: only they or an admin may
 	// change or delete it.
 	Owned bool
+	// Number is the resource's place in the order resources were added to the project (from 1).
+	// It never changes, so what is ordered by it (migrations) keeps its place when other
+	// resources come and go.
+	Number int
 }
 
 // Field is one field of a resource, parsed from a spec such as "price:number:min=0".

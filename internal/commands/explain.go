@@ -81,7 +81,7 @@ func runExplain(opts *ExplainOptions) error {
 		}
 		return asUsage(err)
 	}
-	model, err := cat.BuildModel(name, res)
+	model, err := cat.BuildModel(name, res, nil)
 	if err != nil {
 		return err
 	}

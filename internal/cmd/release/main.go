@@ -231,7 +231,7 @@ func writeRenders(version string, tree generator.Tree) error {
 		if err != nil {
 			return err
 		}
-		r, err := cat.Generate("demo", res)
+		r, err := cat.Generate("demo", res, nil)
 		if err != nil {
 			return err
 		}
