@@ -187,7 +187,7 @@ func applyUpdate(ctx context.Context, f *Factory, o *UpdateOptions, p *project, 
 		fmt.Fprintf(ios.Out, "dry run: %s, nothing written\n", summarize(u))
 		return nil
 	}
-	if verb == "add" {
+	if verb != "sync" {
 		warnUncommitted(ctx, f, p.root, u)
 	}
 	conflicts := u.Conflicts()
@@ -251,7 +251,7 @@ func warnUncommitted(ctx context.Context, f *Factory, root string, u *generator.
 		}
 	}
 	if dirty := uncommittedPaths(ctx, f, root, paths); len(dirty) > 0 {
-		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s %s uncommitted changes; commit first to review the feature's changes on their own\n",
+		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s %s uncommitted changes; commit first to review scaffold's changes on their own\n",
 			strings.Join(dirty, ", "), plural(len(dirty), "has", "have"))
 	}
 }
