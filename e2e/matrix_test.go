@@ -275,6 +275,19 @@ func (p *matrixProject) elapsed() time.Duration {
 func (p *matrixProject) generate(root string) {
 	r := runBounded(root, nil, generateTimeout, scaffoldBin, "new", p.set.Project(),
 		"--features", strings.Join(p.set.Features, ","), "--yes", "--no-git", "--no-install")
+	// The resources are added the way users add them, after new, so that every set also proves
+	// resources of every field type with its features.
+	for _, res := range MatrixResources {
+		if r.Err != nil {
+			break
+		}
+		args := append([]string{"resource"}, res...)
+		more := runBounded(p.dir, nil, generateTimeout, scaffoldBin, append(args, "--no-install")...)
+		more.Command = r.Command + "\n" + more.Command
+		more.Output = r.Output + more.Output
+		more.Elapsed += r.Elapsed
+		r = more
+	}
 	if !p.recordCommand(stepGenerate, r) {
 		return
 	}
