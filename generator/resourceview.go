@@ -1208,10 +1208,11 @@ func (r *ResourceView) FieldNames() []string {
 	return names
 }
 
-// Import writes an import of names from a module, wrapped as Prettier wraps it.
+// Import writes an import of names from a module, wrapped as Prettier wraps it (which it never
+// does for a single name).
 func (r *ResourceView) Import(from string, names ...string) string {
 	line := "import { " + strings.Join(names, ", ") + " } from '" + from + "';"
-	if len(line) <= printWidth {
+	if len(line) <= printWidth || len(names) == 1 {
 		return line
 	}
 	return "import {\n  " + strings.Join(names, ",\n  ") + ",\n} from '" + from + "';"
@@ -1344,13 +1345,53 @@ func (r *ResourceView) HugCall(indent int, head, text, last string) string {
 }
 
 // Prop writes the property `name: value,` the way Prettier does at this indent: on one line
-// when it fits, else with the value on the next line.
+// when it fits; else, for an object literal, one property a line; for a call of one array, one
+// element a line; else with the value on the next line.
 func (r *ResourceView) Prop(indent int, name, value string) string {
 	pad := strings.Repeat(" ", indent)
 	if line := pad + name + ": " + value + ","; len(line) <= printWidth {
 		return line
 	}
+	if inner, ok := strings.CutPrefix(value, "{ "); ok && strings.HasSuffix(inner, " }") {
+		items := splitTopLevel(strings.TrimSuffix(inner, " }"))
+		var b strings.Builder
+		b.WriteString(pad + name + ": {\n")
+		for _, item := range items {
+			k, v, _ := strings.Cut(item, ": ")
+			b.WriteString(r.Prop(indent+2, k, v) + "\n")
+		}
+		return b.String() + pad + "},"
+	}
+	if open := strings.Index(value, "(["); open > 0 && strings.HasSuffix(value, "])") {
+		items := splitTopLevel(value[open+2 : len(value)-2])
+		return pad + name + ": " + value[:open+2] + "\n" + pad + "  " + strings.Join(items, ",\n"+pad+"  ") + ",\n" + pad + "]),"
+	}
 	return pad + name + ":\n" + pad + "  " + value + ","
+}
+
+// splitTopLevel splits a JavaScript list at its commas outside brackets and quotes.
+func splitTopLevel(s string) []string {
+	var items []string
+	depth, start := 0, 0
+	var quote rune
+	for i, c := range s {
+		switch {
+		case quote != 0:
+			if c == quote && (i == 0 || s[i-1] != '\\') {
+				quote = 0
+			}
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+		case c == '(' || c == '[' || c == '{':
+			depth++
+		case c == ')' || c == ']' || c == '}':
+			depth--
+		case c == ',' && depth == 0:
+			items = append(items, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(items, strings.TrimSpace(s[start:]))
 }
 
 // DeleteRefusal is the message of a delete that required references refuse.
@@ -1386,18 +1427,16 @@ func (r *ResourceView) hugObject(indent int, head string, args []string, props [
 	for _, a := range args {
 		b.WriteString(pad + "  " + a + ",\n")
 	}
-	b.WriteString(r.Fit(indent+2, "{", "},", flat) + "\n")
-	return b.String() + pad + ");"
-}
-
-// fitObject writes an object literal's text after "key: " at this indent, on one line when the
-// property fits, else one property a line.
-func (r *ResourceView) fitObject(indent int, key string, props []string) string {
-	pad := strings.Repeat(" ", indent)
-	if line := pad + key + ": { " + strings.Join(props, ", ") + " },"; len(line) <= printWidth {
-		return "{ " + strings.Join(props, ", ") + " }"
+	if line := pad + "  " + object + ","; len(line) <= printWidth {
+		b.WriteString(line + "\n")
+	} else {
+		b.WriteString(pad + "  {\n")
+		for _, p := range props {
+			b.WriteString(r.Prop(indent+4, p[0], p[1]) + "\n")
+		}
+		b.WriteString(pad + "  },\n")
 	}
-	return "{\n" + pad + "  " + strings.Join(props, ",\n"+pad+"  ") + ",\n" + pad + "}"
+	return b.String() + pad + ");"
 }
 
 // ColumnDefinition is the field's column in pgm.createTable, as a line (or lines) at indent 4.
@@ -1430,7 +1469,7 @@ func (r *ResourceView) MigrationStatements() []string {
 	}
 	foreignKey := func(name, column, references, onDelete string) {
 		props := []string{"columns: " + jsString(column), "references: " + jsString(references), "onDelete: '" + onDelete + "'"}
-		constraint(name, "foreignKeys", r.fitObject(4, "foreignKeys", props))
+		constraint(name, "foreignKeys", "{ "+strings.Join(props, ", ")+" }")
 	}
 	for _, f := range r.Refs() {
 		foreignKey(f.ForeignKeyName(), f.Column, f.RefTable(), f.OnDelete())
@@ -1518,6 +1557,10 @@ func (f FieldView) FilterRefusal() string {
 // Change is a value of the field that differs from its Sample, as "sent" and "answered"
 // JavaScript, for the tests of changes.
 func (f FieldView) Change() [2]string {
+	if f.Unique {
+		// A new value, never one a record of another test or run holds.
+		return [2]string{f.Sample(), f.Sample()}
+	}
 	if f.Type == TypeBoolean {
 		if f.Sample() == "true" {
 			return [2]string{"false", "false"}
@@ -1620,8 +1663,10 @@ func (r *ResourceView) MemoryRepositoryDecl(indent int) string {
 // was sent, and null for the optional references left out.
 func (r *ResourceView) SentWithNulls() []string {
 	props := []string{"...sent"}
-	for _, f := range r.OptionalRefs() {
-		props = append(props, f.Name+": null")
+	for _, f := range r.Refs() {
+		if f.Optional {
+			props = append(props, f.Name+": null")
+		}
 	}
 	return props
 }
@@ -1890,4 +1935,28 @@ func (r *ResourceView) RecordDoc() string {
 	}
 	names = append(names, `"createdAt"`, `"updatedAt"`)
 	return "{" + strings.Join(names, ",") + "}"
+}
+
+// CryptoImports are the node:crypto functions a test module uses: those given, and those the
+// change of Changed draws values with.
+func (r *ResourceView) CryptoImports(given ...string) []string {
+	names := slices.Clone(given)
+	change := r.Changed().Change()[0]
+	for _, fn := range []string{"randomInt", "randomUUID"} {
+		if strings.Contains(change, fn+"(") && !slices.Contains(names, fn) {
+			names = append(names, fn)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
+
+// Constraint writes an entry of the Postgres repository's CONSTRAINTS at indent 2, as Prettier
+// writes it.
+func (r *ResourceView) Constraint(name, field, message string) string {
+	one := "  " + name + ": { field: " + jsString(field) + ", message: " + jsString(message) + " },"
+	if len(one) <= printWidth {
+		return one
+	}
+	return "  " + name + ": {\n" + r.Prop(4, "field", jsString(field)) + "\n" + r.Prop(4, "message", jsString(message)) + "\n  },"
 }
