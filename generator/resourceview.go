@@ -212,41 +212,6 @@ func (r *ResourceView) Referrers(all []*ResourceView) string {
 	return wordList(titles, "or")
 }
 
-// Prerequisites returns, for the tests, the resources whose records must exist before a record
-// of r can be created: those its required references name, theirs before them, each once.
-func (r *ResourceView) Prerequisites(all []*ResourceView) []*ResourceView {
-	byName := map[string]*ResourceView{}
-	for _, v := range all {
-		byName[v.Name] = v
-	}
-	var order []*ResourceView
-	var visit func(v *ResourceView)
-	visit = func(v *ResourceView) {
-		for _, f := range v.Refs() {
-			dep := byName[f.Ref]
-			if f.Optional || dep == nil || dep == v || slices.Contains(order, dep) {
-				continue
-			}
-			visit(dep)
-			order = append(order, dep)
-		}
-	}
-	visit(r)
-	return order
-}
-
-// NeedsUser reports whether creating a record of r or of a prerequisite needs an existing user.
-func (r *ResourceView) NeedsUser(all []*ResourceView) bool {
-	for _, v := range append(r.Prerequisites(all), r) {
-		for _, f := range v.RequiredRefs() {
-			if f.Ref == "users" {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // RequiredRefs returns the references a record cannot be created without.
 func (r *ResourceView) RequiredRefs() []FieldView {
 	var fields []FieldView
@@ -518,18 +483,6 @@ func (f FieldView) SQLType() string {
 	panic("unknown field type " + f.Type)
 }
 
-// ColumnOptions is the node-pg-migrate definition of the column, after its type.
-func (f FieldView) ColumnOptions() string {
-	var b strings.Builder
-	if !f.Optional {
-		b.WriteString(", notNull: true")
-	}
-	if f.Default != nil {
-		b.WriteString(", default: " + f.JSDefault())
-	}
-	return b.String()
-}
-
 // Check is the SQL of the field's check constraint, or "" when it has none: the values of an
 // enum, the bounds of a number and the longest text.
 func (f FieldView) Check() string {
@@ -723,16 +676,6 @@ func (r *ResourceView) Required() []FieldView {
 		}
 	}
 	return fields
-}
-
-// NeedsRandomInt reports whether the test samples draw random integers (for unique values).
-func (r *ResourceView) NeedsRandomInt() bool {
-	for _, f := range r.Fields {
-		if f.Unique && (f.Type == TypeInteger || f.Type == TypeDate || f.Type == TypeDatetime) {
-			return true
-		}
-	}
-	return false
 }
 
 // longestTestString bounds the strings the tests send: a longer one would exceed the default
@@ -1172,9 +1115,6 @@ func (r *ResourceView) FitCondition(indent int, operands []string) string {
 // Strings returns its arguments as a list, for Fit.
 func (r *ResourceView) Strings(items ...string) []string { return items }
 
-// Quoted returns s as a JavaScript string literal.
-func (r *ResourceView) Quoted(s string) string { return jsString(s) }
-
 // UniqueNames are the quoted names of the unique fields.
 func (r *ResourceView) UniqueNames() []string {
 	var names []string
@@ -1229,9 +1169,6 @@ func (r *ResourceView) Var() string {
 	}
 	return r.Singular
 }
-
-// Upper is a camelCase name in UPPER_SNAKE_CASE, for constants.
-func (f FieldView) Upper() string { return strings.ToUpper(snakeCase(f.Name)) }
 
 // UniqueTitles are the unique fields as prose ("sku or name").
 func (r *ResourceView) UniqueTitles() string {
@@ -1717,28 +1654,6 @@ func (r *ResourceView) MissingRows() []string {
 		rows = append(rows, "["+jsString(f.Name)+", "+jsString("No "+f.RefSingularTitle()+" has this id")+"]")
 	}
 	return rows
-}
-
-// DefaultProps are the fields with a default and their default, as "name: value" properties.
-func (r *ResourceView) DefaultProps() []string {
-	var props []string
-	for _, f := range r.Fields {
-		if f.Default != nil {
-			props = append(props, f.Name+": "+f.JSDefault())
-		}
-	}
-	return props
-}
-
-// Optionals are the optional fields.
-func (r *ResourceView) Optionals() []FieldView {
-	var fields []FieldView
-	for _, f := range r.Fields {
-		if f.Optional {
-			fields = append(fields, f)
-		}
-	}
-	return fields
 }
 
 // SelfRefProps are the properties of the ids fieldRules gets in the tests of a resource that
