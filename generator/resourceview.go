@@ -1074,10 +1074,21 @@ func (r *ResourceView) Fit(indent int, open, close string, items []string) strin
 	var b strings.Builder
 	b.WriteString(pad + open + "\n")
 	for _, item := range items {
-		b.WriteString(pad + "  " + item + ",\n")
+		b.WriteString(element(indent+2, item) + ",\n")
 	}
 	b.WriteString(pad + close)
 	return b.String()
+}
+
+// element writes an element of a broken array at this indent: an array that does not fit is
+// broken too, one element a line.
+func element(indent int, item string) string {
+	pad := strings.Repeat(" ", indent)
+	if len(pad+item+",") <= printWidth || !strings.HasPrefix(item, "[") || !strings.HasSuffix(item, "]") {
+		return pad + item
+	}
+	inner := splitTopLevel(item[1 : len(item)-1])
+	return pad + "[\n" + pad + "  " + strings.Join(inner, ",\n"+pad+"  ") + ",\n" + pad + "]"
 }
 
 // CreateParams are the parameters of the in-memory repository's create: every field, with its
@@ -1286,7 +1297,7 @@ func (r *ResourceView) HugCall(indent int, head, text, last string) string {
 // element a line; else with the value on the next line.
 func (r *ResourceView) Prop(indent int, name, value string) string {
 	pad := strings.Repeat(" ", indent)
-	if line := pad + name + ": " + value + ","; len(line) <= printWidth {
+	if line := pad + name + ": " + value + ","; len(line) <= printWidth || strings.HasPrefix(value, "`") {
 		return line
 	}
 	if inner, ok := strings.CutPrefix(value, "{ "); ok && strings.HasSuffix(inner, " }") {
@@ -1593,6 +1604,9 @@ func (r *ResourceView) MemoryRepositoryDecl(indent int) string {
 	if deps := r.RefRepositories(); len(deps) > 0 {
 		return head + "{\n" + pad + "  " + strings.Join(deps, ",\n"+pad+"  ") + ",\n" + pad + "});"
 	}
+	if len(head+");") > printWidth {
+		return pad + "const " + r.Camel + "Repository =\n" + pad + "  createMemory" + r.Pascal + "Repository();"
+	}
 	return head + ");"
 }
 
@@ -1624,7 +1638,12 @@ func (r *ResourceView) Rows(indent int, open, close string, rows []string) strin
 			return line
 		}
 	}
-	return pad + open + "\n" + pad + "  " + strings.Join(rows, ",\n"+pad+"  ") + ",\n" + pad + close
+	var b strings.Builder
+	b.WriteString(pad + open + "\n")
+	for _, row := range rows {
+		b.WriteString(element(indent+2, row) + ",\n")
+	}
+	return b.String() + pad + close
 }
 
 // SortRows are the rows of the tests of sorting: each sort and the order it answers.
@@ -1874,4 +1893,14 @@ func (r *ResourceView) Constraint(name, field, message string) string {
 		return one
 	}
 	return "  " + name + ": {\n" + r.Prop(4, "field", jsString(field)) + "\n" + r.Prop(4, "message", jsString(message)) + "\n  },"
+}
+
+// BadQueryRows are the rows of the tests of refused list queries: each query and the path of
+// the detail it answers.
+func (r *ResourceView) BadQueryRows() []string {
+	rows := []string{"['page=0', 'query.page']", "['limit=1.5', 'query.limit']", "['sort=id', 'query.sort']", "['sort=--createdAt', 'query.sort']"}
+	for _, f := range r.Sortable() {
+		rows = append(rows, "[`"+f.Name+"="+f.FilterRefusal()+"`, "+jsString("query."+f.Name)+"]")
+	}
+	return rows
 }
