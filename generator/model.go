@@ -359,8 +359,9 @@ func (m *Model) ImportLines(file string) []string {
 			parts = append(parts, "{ "+strings.Join(mg.names, ", ")+" }")
 		}
 		line := fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from)
-		if len(line) > printWidth && len(mg.names) > 0 {
-			// Prettier puts each name on its own line when the import does not fit.
+		if len(line) > printWidth && len(mg.names) > 1 {
+			// Prettier puts each name on its own line when the import does not fit, unless there
+			// is only one, which it never breaks.
 			head := "import {"
 			if mg.def != "" {
 				head = "import " + mg.def + ", {"
