@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -108,6 +109,10 @@ func TestFeatureSetMatrix(t *testing.T) {
 		}
 	}
 
+	// The project with the most features also proves the longest names.
+	slices.MaxFunc(projects, func(a, b *matrixProject) int {
+		return cmp.Compare(len(a.set.Features), len(b.set.Features))
+	}).longestNames = true
 	start := time.Now()
 	for _, p := range projects {
 		p.generate(root)
@@ -187,6 +192,8 @@ type matrixProject struct {
 	set     FeatureSet
 	dir     string
 	logFile string
+	// longestNames adds LongestNamesResources to the project's resources.
+	longestNames bool
 
 	steps      []stepResult
 	pass, fail int
@@ -277,7 +284,11 @@ func (p *matrixProject) generate(root string) {
 		"--features", strings.Join(p.set.Features, ","), "--yes", "--no-git", "--no-install")
 	// The resources are added the way users add them, after new, so that every set also proves
 	// resources of every field type with its features.
-	for _, res := range MatrixResources {
+	resources := MatrixResources
+	if p.longestNames {
+		resources = slices.Concat(resources, LongestNamesResources)
+	}
+	for _, res := range resources {
 		if r.Err != nil {
 			break
 		}
