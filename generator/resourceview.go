@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1145,7 +1146,12 @@ func (f FieldView) MemoryRefCheck() string {
 	if f.IsSelfRef() {
 		exists = "records.has(fields." + f.Name + ")"
 	}
-	cond := f.owner.FitCondition(4, []string{"fields." + f.Name + " != null", "!" + exists})
+	operands := []string{"fields." + f.Name + " != null", "!" + exists}
+	if broken := len("    if ("+strings.Join(operands, " && ")+") {") > printWidth; broken && 6+len(operands[1]) > printWidth && !f.IsSelfRef() {
+		// On its own line the call still does not fit: Prettier breaks its argument out.
+		operands[1] = "!(await " + camelCase(f.Ref) + "Repository.findById(\n        fields." + f.Name + ",\n      ))"
+	}
+	cond := f.owner.FitCondition(4, operands)
 	throw := f.owner.Fit(6, "throw missingReference(", ");", []string{jsString(f.Name), jsString("No " + f.RefSingularTitle() + " has this id")})
 	return cond + "\n" + throw + "\n    }"
 }
@@ -1310,11 +1316,49 @@ func (r *ResourceView) Prop(indent int, name, value string) string {
 		}
 		return b.String() + pad + "},"
 	}
+	if call := leadingCall.FindStringSubmatchIndex(value); call != nil {
+		// A call of a plain function (numberParam(...).optional()): Prettier breaks its
+		// argument out rather than the line after the colon.
+		end := closingParen(value, call[1]-1)
+		if end > 0 && !strings.Contains(value[call[1]:end], ",") {
+			return pad + name + ": " + value[:call[1]] + "\n" + pad + "  " + value[call[1]:end] + ",\n" + pad + value[end:] + ","
+		}
+	}
 	if open := strings.Index(value, "(["); open > 0 && strings.HasSuffix(value, "])") {
 		items := splitTopLevel(value[open+2 : len(value)-2])
 		return pad + name + ": " + value[:open+2] + "\n" + pad + "  " + strings.Join(items, ",\n"+pad+"  ") + ",\n" + pad + "]),"
 	}
 	return pad + name + ":\n" + pad + "  " + value + ","
+}
+
+// leadingCall matches a value that starts with a call of a plain function: "numberParam(".
+var leadingCall = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*\(`)
+
+// closingParen returns the index of the parenthesis that closes the one at open, or -1.
+func closingParen(s string, open int) int {
+	depth := 0
+	for i := open; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// FitAssign writes `lhs = rhs;` the way Prettier does at this indent: on one line when it fits,
+// else broken after the "=", with the value indented on the next line.
+func (r *ResourceView) FitAssign(indent int, lhs, rhs string) string {
+	pad := strings.Repeat(" ", indent)
+	if line := pad + lhs + " = " + rhs + ";"; len(line) <= printWidth {
+		return line
+	}
+	return pad + lhs + " =\n" + pad + "  " + rhs + ";"
 }
 
 // splitTopLevel splits a JavaScript list at its commas outside brackets and quotes.
