@@ -143,3 +143,11 @@ func TestFeatureSetsOfTheEmbeddedCatalog(t *testing.T) {
 	}
 	t.Logf("%d feature sets: %s", len(sets), strings.Join(setNames(sets), " "))
 }
+
+// TestLongestNamesAreTheLongest keeps LongestNamesResources at the parser's limits.
+func TestLongestNamesAreTheLongest(t *testing.T) {
+	if resourceName != generator.MaxResourceNameLength || fieldName != generator.MaxFieldNameLength {
+		t.Fatalf("e2e pads names to %d and %d; the parser accepts %d and %d", resourceName, fieldName,
+			generator.MaxResourceNameLength, generator.MaxFieldNameLength)
+	}
+}

@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"cmp"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -108,6 +109,10 @@ func TestFeatureSetMatrix(t *testing.T) {
 		}
 	}
 
+	// The project with the most features also proves the longest names.
+	slices.MaxFunc(projects, func(a, b *matrixProject) int {
+		return cmp.Compare(len(a.set.Features), len(b.set.Features))
+	}).longestNames = true
 	start := time.Now()
 	for _, p := range projects {
 		p.generate(root)
@@ -187,6 +192,8 @@ type matrixProject struct {
 	set     FeatureSet
 	dir     string
 	logFile string
+	// longestNames adds LongestNamesResources to the project's resources.
+	longestNames bool
 
 	steps      []stepResult
 	pass, fail int
@@ -275,6 +282,23 @@ func (p *matrixProject) elapsed() time.Duration {
 func (p *matrixProject) generate(root string) {
 	r := runBounded(root, nil, generateTimeout, scaffoldBin, "new", p.set.Project(),
 		"--features", strings.Join(p.set.Features, ","), "--yes", "--no-git", "--no-install")
+	// The resources are added the way users add them, after new, so that every set also proves
+	// resources of every field type with its features.
+	resources := MatrixResources
+	if p.longestNames {
+		resources = slices.Concat(resources, LongestNamesResources)
+	}
+	for _, res := range resources {
+		if r.Err != nil {
+			break
+		}
+		args := append([]string{"resource"}, res...)
+		more := runBounded(p.dir, nil, generateTimeout, scaffoldBin, append(args, "--no-install")...)
+		more.Command = r.Command + "\n" + more.Command
+		more.Output = r.Output + more.Output
+		more.Elapsed += r.Elapsed
+		r = more
+	}
 	if !p.recordCommand(stepGenerate, r) {
 		return
 	}

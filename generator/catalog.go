@@ -29,7 +29,8 @@ type Catalog struct {
 	// Version is the scaffold release whose templates these are; scaffold.yaml records it.
 	Version string
 
-	fsys fs.FS
+	fsys                       fs.FS
+	resourceOnce, resourceEach *resourceTemplates
 }
 
 // catalogFile is templates/catalog.yaml.
@@ -64,6 +65,12 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 		c.Entries = append(c.Entries, m)
 	}
 	if err := c.check(cf.Features); err != nil {
+		return nil, fmt.Errorf("load catalog: %w", err)
+	}
+	if c.resourceOnce, err = loadResourceTemplates(fsys, resourceOnceDir); err != nil {
+		return nil, fmt.Errorf("load catalog: %w", err)
+	}
+	if c.resourceEach, err = loadResourceTemplates(fsys, resourceEachDir); err != nil {
 		return nil, fmt.Errorf("load catalog: %w", err)
 	}
 	return c, nil

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -19,7 +20,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden archives in ../testdata from the current templates")
 
 // goldenDir holds one txtar archive per scenario: its comment gives the answers (name: and
-// features: lines), its files are the whole generated tree.
+// features: lines, and a resource: line for each resource, with the arguments of `scaffold
+// resource`), its files are the whole generated tree.
 const goldenDir = "../testdata"
 
 func TestGolden(t *testing.T) {
@@ -40,8 +42,8 @@ func TestGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			name, features := parseAnswers(t, archive.Comment)
-			got := planArchive(archive.Comment, generate(t, cat, name, features))
+			name, features, resources := parseAnswers(t, archive.Comment)
+			got := planArchive(archive.Comment, generateWith(t, cat, name, features, resources))
 			if *update {
 				if err := os.WriteFile(path, txtar.Format(got), 0o644); err != nil {
 					t.Fatal(err)
@@ -79,8 +81,9 @@ func TestDeterministic(t *testing.T) {
 	}
 }
 
-func parseAnswers(t *testing.T, comment []byte) (name string, features []string) {
+func parseAnswers(t *testing.T, comment []byte) (name string, features []string, resources []generator.Resource) {
 	t.Helper()
+	var known generator.KnownNames
 	for _, line := range strings.Split(string(comment), "\n") {
 		key, value, ok := strings.Cut(line, ":")
 		value = strings.TrimSpace(value)
@@ -90,12 +93,26 @@ func parseAnswers(t *testing.T, comment []byte) (name string, features []string)
 			name = value
 		case key == "features" && value != "":
 			features = strings.Split(value, ",")
+		case key == "resource":
+			args := strings.Fields(value)
+			owned := slices.Contains(args, "--owned")
+			args = slices.DeleteFunc(args, func(a string) bool { return a == "--owned" })
+			if len(args) == 0 {
+				t.Fatal("archive comment has an empty resource: line")
+			}
+			r, err := generator.ParseResource(args[0], args[1:], owned, known)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r.Number = len(resources) + 1
+			known.Resources = append(known.Resources, r.Name)
+			resources = append(resources, *r)
 		}
 	}
 	if name == "" {
 		t.Fatal("archive comment has no name: line")
 	}
-	return name, features
+	return name, features, resources
 }
 
 func planArchive(comment []byte, plan *generator.Plan) *txtar.Archive {
@@ -128,7 +145,7 @@ func TestLongestNameFitsPrintWidth(t *testing.T) {
 		t.Fatal(err)
 	}
 	name := strings.Repeat("n", 50)
-	result, err := cat.Generate(name, res)
+	result, err := cat.Generate(name, res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,11 +164,18 @@ func TestLongestNameFitsPrintWidth(t *testing.T) {
 // generate resolves features against cat and renders the project name as `scaffold new` would.
 func generate(tb testing.TB, cat *generator.Catalog, name string, features []string) *generator.Plan {
 	tb.Helper()
+	return generateWith(tb, cat, name, features, nil)
+}
+
+// generateWith renders a project with resources, as `scaffold new` and then `scaffold resource`
+// for each would.
+func generateWith(tb testing.TB, cat *generator.Catalog, name string, features []string, resources []generator.Resource) *generator.Plan {
+	tb.Helper()
 	res, err := cat.Resolve(features)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	result, err := cat.Generate(name, res)
+	result, err := cat.Generate(name, res, resources)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -153,9 +153,11 @@ type Service struct {
 	Condition `yaml:",inline"`
 }
 
-// FileRule limits one of the entry's own files to some combinations of features.
+// FileRule limits one of the entry's own files to some combinations of features. In a
+// resource's manifest (resource/each) it also names the template that renders to Path.
 type FileRule struct {
 	Path      string `yaml:"path"`
+	Template  string `yaml:"template"`
 	Condition `yaml:",inline"`
 }
 

@@ -3,6 +3,7 @@ package generator
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"sort"
 	"strings"
@@ -32,9 +33,13 @@ type Model struct {
 	// Summaries holds each resolved feature's one-line summary, in catalog order.
 	Summaries []FeatureSummary
 
+	// Domain are the project's own resources, in the order they were added.
+	Domain []*ResourceView
+
 	imports map[string][]Import
 	lines   map[linePoint][]string
 	files   []ownedFile
+	res     *Resolution
 }
 
 // MiddlewareEntry is a Middleware with the catalog entry it comes from.
@@ -87,89 +92,37 @@ type PhaseGroup struct {
 	Entries []MiddlewareEntry
 }
 
+// ownedFile is a file of the plan: its template, where it goes, and what renders it.
 type ownedFile struct {
 	entry *Manifest
-	path  string // relative to the entry's files/ folder
+	src   string // the template's path in the catalog's file system
+	out   string // the generated path, .tmpl suffix included
+	// data is what a resource's templates render from; nil for the entries' own files, which
+	// render from the model.
+	data any
 }
 
-// BuildModel gathers the contributions of every resolved entry.
-func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
+// BuildModel gathers the contributions of every resolved entry, then of the project's resources.
+func (c *Catalog) BuildModel(name string, res *Resolution, resources []Resource) (*Model, error) {
 	m := &Model{Name: name, Features: res.FeatureNames(), RefusedInstallScripts: c.RefusedInstallScripts,
-		imports: map[string][]Import{}, lines: map[linePoint][]string{}}
-	packages := map[string]bool{}
-	devPackages := map[string]bool{}
-	scripts := map[string]string{}
+		imports: map[string][]Import{}, lines: map[linePoint][]string{}, res: res}
+	b := &modelBuilder{m: m, res: res, packages: map[string]bool{}, devPackages: map[string]bool{}, scripts: map[string]string{}}
 	x := func(s string) string { return expandName(s, name) }
 	for _, e := range res.Entries {
 		if e.Name != CoreName && !e.Internal {
 			m.Summaries = append(m.Summaries, FeatureSummary{Name: e.Name, Summary: e.Summary})
 		}
-		for _, p := range e.Packages {
-			if p.holds(res) {
-				packages[p.Name] = true
-			}
-		}
-		for _, p := range e.DevPackages {
-			if p.holds(res) {
-				devPackages[p.Name] = true
-			}
-		}
-		for _, s := range e.Scripts {
-			if _, ok := scripts[s.Name]; ok {
-				return nil, fmt.Errorf("build model: %s redefines npm script %q", e.Name, s.Name)
-			}
-			scripts[s.Name] = s.Command
-			m.Scripts = append(m.Scripts, s)
-		}
-		for _, v := range e.Env {
-			if v.holds(res) {
-				if v.Secret && v.Example != "" {
-					return nil, fmt.Errorf("build model: %s ships an example value for secret %s", e.Name, v.Name)
-				}
-				v.Schema, v.Example, v.Default, v.Description = x(v.Schema), x(v.Example), x(v.Default), x(v.Description)
-				m.Env = append(m.Env, EnvEntry{EnvVar: v, Feature: e.Name})
-			}
-		}
-		for _, imp := range e.Imports {
-			if imp.holds(res) {
-				m.addImport(imp.File, imp)
-			}
-		}
-		for _, mw := range e.Middleware {
-			if mw.holds(res) {
-				mw.Code = x(mw.Code)
-				m.Middleware = append(m.Middleware, MiddlewareEntry{Middleware: mw, Feature: e.Name})
-				m.addImports(res, "src/app.js", mw.Imports)
-			}
-		}
-		for _, l := range e.Lines {
-			if l.holds(res) {
-				key := linePoint{l.File, l.Point}
-				m.lines[key] = append(m.lines[key], x(l.Code))
-				m.addImports(res, l.File, l.Imports)
-			}
-		}
-		m.Resources = appendSnippets(m.Resources, e, res, e.Resources, x)
-		m.Checks = appendSnippets(m.Checks, e, res, e.Checks, x)
-		m.Shutdown = appendSnippets(m.Shutdown, e, res, e.Shutdown, x)
-		for _, s := range e.Services {
-			if s.holds(res) {
-				s.Compose, s.CI = x(s.Compose), x(s.CI)
-				s.AppEnv, s.CIEnv = expandAll(s.AppEnv, x), expandAll(s.CIEnv, x)
-				m.Services = append(m.Services, ComposeService{Service: s, Feature: e.Name})
-			}
-		}
-		for _, d := range e.Docs {
-			if d.holds(res) {
-				d.Title, d.Body = x(d.Title), x(d.Body)
-				m.Docs = append(m.Docs, DocEntry{Doc: d, Feature: e.Name})
-			}
+		if err := b.contribute(e, x); err != nil {
+			return nil, err
 		}
 		for _, f := range e.files {
 			if e.fileIncluded(f, res) {
-				m.files = append(m.files, ownedFile{entry: e, path: f})
+				m.files = append(m.files, ownedFile{entry: e, src: path.Join(e.dir, "files", f), out: outputPath(f)})
 			}
 		}
+	}
+	if err := c.addResources(b, resources); err != nil {
+		return nil, err
 	}
 	m.Resources = replaceByName(m.Resources)
 	for _, s := range slices.Concat(m.Resources, m.Checks, m.Shutdown) {
@@ -178,13 +131,89 @@ func (c *Catalog) BuildModel(name string, res *Resolution) (*Model, error) {
 	// A stable sort keeps catalog order within a phase.
 	slices.SortStableFunc(m.Middleware, func(a, b MiddlewareEntry) int { return cmp.Compare(a.Phase, b.Phase) })
 	var err error
-	if m.Packages, err = c.pin(packages); err != nil {
+	if m.Packages, err = c.pin(b.packages); err != nil {
 		return nil, err
 	}
-	if m.DevPackages, err = c.pin(devPackages); err != nil {
+	if m.DevPackages, err = c.pin(b.devPackages); err != nil {
 		return nil, err
 	}
 	return m, nil
+}
+
+// modelBuilder collects contributions into a model.
+type modelBuilder struct {
+	m                     *Model
+	res                   *Resolution
+	packages, devPackages map[string]bool
+	scripts               map[string]string
+}
+
+// contribute adds what a manifest contributes, apart from its files, to the model; x expands the
+// project name in its code.
+func (b *modelBuilder) contribute(e *Manifest, x func(string) string) error {
+	m, res := b.m, b.res
+	for _, p := range e.Packages {
+		if p.holds(res) {
+			b.packages[p.Name] = true
+		}
+	}
+	for _, p := range e.DevPackages {
+		if p.holds(res) {
+			b.devPackages[p.Name] = true
+		}
+	}
+	for _, s := range e.Scripts {
+		if _, ok := b.scripts[s.Name]; ok {
+			return fmt.Errorf("build model: %s redefines npm script %q", e.Name, s.Name)
+		}
+		b.scripts[s.Name] = s.Command
+		m.Scripts = append(m.Scripts, s)
+	}
+	for _, v := range e.Env {
+		if v.holds(res) {
+			if v.Secret && v.Example != "" {
+				return fmt.Errorf("build model: %s ships an example value for secret %s", e.Name, v.Name)
+			}
+			v.Schema, v.Example, v.Default, v.Description = x(v.Schema), x(v.Example), x(v.Default), x(v.Description)
+			m.Env = append(m.Env, EnvEntry{EnvVar: v, Feature: e.Name})
+		}
+	}
+	for _, imp := range e.Imports {
+		if imp.holds(res) {
+			m.addImport(imp.File, imp)
+		}
+	}
+	for _, mw := range e.Middleware {
+		if mw.holds(res) {
+			mw.Code = x(mw.Code)
+			m.Middleware = append(m.Middleware, MiddlewareEntry{Middleware: mw, Feature: e.Name})
+			m.addImports(res, "src/app.js", mw.Imports)
+		}
+	}
+	for _, l := range e.Lines {
+		if l.holds(res) {
+			key := linePoint{l.File, l.Point}
+			m.lines[key] = append(m.lines[key], x(l.Code))
+			m.addImports(res, l.File, l.Imports)
+		}
+	}
+	m.Resources = appendSnippets(m.Resources, e, res, e.Resources, x)
+	m.Checks = appendSnippets(m.Checks, e, res, e.Checks, x)
+	m.Shutdown = appendSnippets(m.Shutdown, e, res, e.Shutdown, x)
+	for _, s := range e.Services {
+		if s.holds(res) {
+			s.Compose, s.CI = x(s.Compose), x(s.CI)
+			s.AppEnv, s.CIEnv = expandAll(s.AppEnv, x), expandAll(s.CIEnv, x)
+			m.Services = append(m.Services, ComposeService{Service: s, Feature: e.Name})
+		}
+	}
+	for _, d := range e.Docs {
+		if d.holds(res) {
+			d.Title, d.Body = x(d.Title), x(d.Body)
+			m.Docs = append(m.Docs, DocEntry{Doc: d, Feature: e.Name})
+		}
+	}
+	return nil
 }
 
 func appendSnippets(dst []SnippetEntry, e *Manifest, res *Resolution, src []Snippet, x func(string) string) []SnippetEntry {
@@ -345,8 +374,9 @@ func (m *Model) ImportLines(file string) []string {
 			parts = append(parts, "{ "+strings.Join(mg.names, ", ")+" }")
 		}
 		line := fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from)
-		if len(line) > printWidth && len(mg.names) > 0 {
-			// Prettier puts each name on its own line when the import does not fit.
+		if len(line) > printWidth && len(mg.names) > 1 {
+			// Prettier puts each name on its own line when the import does not fit, unless there
+			// is only one, which it never breaks.
 			head := "import {"
 			if mg.def != "" {
 				head = "import " + mg.def + ", {"

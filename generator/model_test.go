@@ -36,7 +36,7 @@ resources:
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := c.BuildModel("x", res)
+		m, err := c.BuildModel("x", res, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -54,7 +54,7 @@ resources:
 	}
 
 	res, _ := c.Resolve([]string{"store"})
-	m, err := c.BuildModel("x", res)
+	m, err := c.BuildModel("x", res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +147,7 @@ lines:
 		if err != nil {
 			t.Fatal(err)
 		}
-		m, err := c.BuildModel("x", res)
+		m, err := c.BuildModel("x", res, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -205,7 +205,7 @@ docs:
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := c.BuildModel("shop", res)
+	m, err := c.BuildModel("shop", res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ env:
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, err := c.BuildModel("x", res)
+	m, err := c.BuildModel("x", res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -244,7 +244,7 @@ env:
 			e.Env[0].Example = "change-me"
 		}
 	}
-	_, err = c.BuildModel("x", res)
+	_, err = c.BuildModel("x", res, nil)
 	if err == nil || !strings.Contains(err.Error(), "ships an example value for secret TOKEN_SECRET") {
 		t.Errorf("a secret with an example: got %v", err)
 	}

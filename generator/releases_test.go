@@ -35,7 +35,7 @@ func TestReleasesRenderAsTheyDid(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				r, err := cat.Generate("demo", res)
+				r, err := cat.Generate("demo", res, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

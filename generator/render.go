@@ -2,18 +2,18 @@ package generator
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
-	"path"
 	"strings"
 	"text/template"
 )
 
 // Version is the version of scaffold's templates, recorded in every project's scaffold.yaml so
 // that `scaffold sync` can tell which render a project came from.
-const Version = "0.2.0"
+const Version = "0.3.0"
 
 // templateSuffix marks files rendered with text/template; others are copied as they are.
 const templateSuffix = ".tmpl"
@@ -29,12 +29,12 @@ type Result struct {
 	Plan       *Plan
 }
 
-// Generate builds the model for a resolution and renders it.
-func (c *Catalog) Generate(name string, res *Resolution) (*Result, error) {
+// Generate builds the model for a resolution and the project's resources, and renders it.
+func (c *Catalog) Generate(name string, res *Resolution, resources []Resource) (*Result, error) {
 	if err := ValidateName(name); err != nil {
 		return nil, err
 	}
-	model, err := c.BuildModel(name, res)
+	model, err := c.BuildModel(name, res, resources)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := add(f, of.entry.Name); err != nil {
+		if err := add(f, cmp.Or(of.entry.Name, "a resource")); err != nil {
 			return nil, err
 		}
 	}
@@ -75,6 +75,9 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 	}
 	plan.sort()
 	project := ProjectFile{Version: c.Version, Name: m.Name, Features: m.Features, Files: map[string]string{}}
+	for _, r := range m.Domain {
+		project.Resources = append(project.Resources, r.Answer())
+	}
 	for _, f := range plan.Files {
 		project.Files[f.Path] = HashContent(f.Data)
 	}
@@ -90,20 +93,22 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 }
 
 func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {
-	src := path.Join(of.entry.dir, "files", of.path)
-	data, err := fs.ReadFile(c.fsys, src)
+	data, err := fs.ReadFile(c.fsys, of.src)
 	if err != nil {
 		return File{}, fmt.Errorf("render: %w", err)
 	}
-	out := outputPath(of.path)
-	if strings.HasSuffix(out, templateSuffix) {
-		out = strings.TrimSuffix(out, templateSuffix)
-		tmpl, err := template.New(src).Delims("[[", "]]").Funcs(templateFuncs(m)).Option("missingkey=error").Parse(string(data))
+	out := strings.TrimSuffix(of.out, templateSuffix)
+	if strings.HasSuffix(of.src, templateSuffix) {
+		tmpl, err := template.New(of.src).Delims("[[", "]]").Funcs(templateFuncs(m)).Option("missingkey=error").Parse(string(data))
 		if err != nil {
-			return File{}, fmt.Errorf("render: parse %s: %w", src, err)
+			return File{}, fmt.Errorf("render: parse %s: %w", of.src, err)
+		}
+		var tdata any = m
+		if of.data != nil {
+			tdata = of.data
 		}
 		var buf bytes.Buffer
-		if err := tmpl.Execute(&buf, m); err != nil {
+		if err := tmpl.Execute(&buf, tdata); err != nil {
 			return File{}, fmt.Errorf("render: %w", err)
 		}
 		data = buf.Bytes()
@@ -144,6 +149,8 @@ func templateFuncs(m *Model) template.FuncMap {
 		"scriptsTable": m.scriptsTable,
 		"pipelineList": m.pipelineList,
 		"newSecret":    NewSecretCommand,
+		// has reports whether the project has a feature (internal ones, such as auth, included).
+		"has": func(feature string) bool { return m.res != nil && m.res.Has(feature) },
 	}
 }
 

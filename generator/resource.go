@@ -28,6 +28,10 @@ type Resource struct {
 	// Owned says each record belongs to the user who created it: only they or an admin may
 	// change or delete it.
 	Owned bool
+	// Number is the resource's place in the order resources were added to the project (from 1).
+	// It never changes, so what is ordered by it (migrations) keeps its place when other
+	// resources come and go.
+	Number int
 }
 
 // Field is one field of a resource, parsed from a spec such as "price:number:min=0".
@@ -137,8 +141,10 @@ var refusalHints = map[string]string{
 }
 
 const (
-	// MaxResourceNameLength bounds resource names, which become table, file and type names.
-	MaxResourceNameLength = 40
+	// MaxResourceNameLength bounds resource names, which become table, file and type names. At
+	// 24 the longest lines a name reaches (its app.use and its repository in dependencies.js)
+	// still fit Prettier's 100 columns on one line, as the templates write them.
+	MaxResourceNameLength = 24
 	// MaxFieldNameLength bounds field names, which become column and index names.
 	MaxFieldNameLength = 40
 	// DefaultStringMaxLength is the length a string field is limited to unless max= says.
@@ -217,6 +223,9 @@ func ParseResource(name string, specs []string, owned bool, known KnownNames) (*
 			return nil, fail("its column %q is the one of %s, which every record has", col, other)
 		case taken:
 			return nil, fail("its column %q is already the column of field %q", col, other)
+		}
+		if f.Type == TypeRef && f.Ref == name && !f.Optional {
+			return nil, fail("a reference to %s itself must be optional (add ?), or no first record could be created", name)
 		}
 		columns[col] = f.Name
 		names[f.Name] = true
@@ -324,6 +333,11 @@ func init() {
 	}
 	for _, n := range []string{"credentials", "identities", "refresh-tokens", "refresh-token-families", "pgmigrations"} {
 		reservedResourceNames[n] = "the generated service has a table of that name"
+	}
+	reservedResourceNames["resources"] = "the generated service has a folder of that name"
+	// A resource's schemas module names its record by the singular, beside the helpers it imports.
+	for _, n := range []string{"texts", "instants", "pages", "limits", "zs"} {
+		reservedResourceNames[n] = "its singular names a helper of the generated schemas"
 	}
 }
 

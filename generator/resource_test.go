@@ -119,6 +119,7 @@ func TestParseFieldSpecs(t *testing.T) {
 
 func TestParseResourceErrors(t *testing.T) {
 	long := strings.Repeat("a", 41)
+	longName := strings.Repeat("a", 25)
 	tests := []struct {
 		name  string
 		specs []string
@@ -130,7 +131,10 @@ func TestParseResourceErrors(t *testing.T) {
 		{"order_items", []string{"name:string"}, false, `resource "order_items": use lowercase words joined by "-" (try order-items)`},
 		{"OrderItems", []string{"name:string"}, false, `resource "OrderItems": use lowercase words joined by "-" (try order-items)`},
 		{"2fa-codes", []string{"name:string"}, false, `resource "2fa-codes": use lowercase letters and digits, starting with a letter, in words joined by "-" (such as order-items)`},
-		{long, []string{"name:string"}, false, `resource "` + long + `": use at most 40 characters`},
+		{longName, []string{"name:string"}, false, `resource "` + longName + `": use at most 24 characters`},
+		{"pages", []string{"name:string"}, false, `resource "pages": the name is reserved: its singular names a helper of the generated schemas`},
+		{"resources", []string{"name:string"}, false, `resource "resources": the name is reserved: the generated service has a folder of that name`},
+		{"tags", []string{"parent:ref=tags"}, false, `field "parent:ref=tags": a reference to tags itself must be optional (add ?), or no first record could be created`},
 		{"users", []string{"name:string"}, false, `resource "users": the name is reserved: the generated service has a route of that name`},
 		{"health", []string{"name:string"}, false, `resource "health": the name is reserved: the generated service has a route of that name`},
 		{"errors", []string{"name:string"}, false, `resource "errors": the name is reserved: the generated service has a folder or module of that name`},
@@ -528,6 +532,7 @@ func randomResource(rng *rand.Rand, known KnownNames) Resource {
 		case TypeRef:
 			targets := append([]string{"users", r.Name}, known.Resources...)
 			f.Ref = targets[rng.IntN(len(targets))]
+			f.Optional = f.Optional || f.Ref == r.Name // a required self-reference is refused
 		}
 		if accepts(modDefault) && !f.Optional && !f.Unique && rng.IntN(2) == 0 {
 			f.Default = &value

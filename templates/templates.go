@@ -1,5 +1,6 @@
 // Package templates embeds the files scaffold renders: catalog.yaml (the feature list and every
 // pinned npm version), core/ and one folder per feature under features/, each with its manifest;
+// resource/, what `scaffold resource` renders for each resource (see its README.md);
 // and releases/, the archive of every earlier release's templates. It holds data only; package
 // generator interprets it.
 package templates
@@ -11,7 +12,7 @@ import (
 
 // FS holds the templates, rooted so that catalog.yaml is at its top.
 //
-//go:embed catalog.yaml all:core all:features
+//go:embed catalog.yaml all:core all:features all:resource
 var FS embed.FS
 
 //go:embed releases

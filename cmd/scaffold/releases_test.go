@@ -1,15 +1,18 @@
 package main
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/scaffold-cli/scaffold/generator"
 )
 
 // The second release the lifecycle scripts run against: this tree with a template change, archived
@@ -150,6 +153,14 @@ func TestLifecycle(t *testing.T) {
 		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"exitcode": cmdExitCode},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("PATH", bin+string(os.PathListSeparator)+env.Getenv("PATH"))
+			// The scripts name the two versions as $V1 and $V2 (dots escaped, for patterns), so
+			// that a release changes no script.
+			v, err := generator.ParseVersion(generator.Version)
+			if err != nil {
+				return err
+			}
+			env.Setenv("V1", regexp.QuoteMeta(generator.Version))
+			env.Setenv("V2", regexp.QuoteMeta(fmt.Sprintf("%d.%d.0", v[0], v[1]+1)))
 			for k, v := range map[string]string{
 				"GIT_AUTHOR_NAME": "Team", "GIT_AUTHOR_EMAIL": "team@example.com",
 				"GIT_COMMITTER_NAME": "Team", "GIT_COMMITTER_EMAIL": "team@example.com",

@@ -101,7 +101,7 @@ func runAdd(ctx context.Context, opts *AddOptions) error {
 			fmt.Fprintf(ios.ErrOut, "added %s: %s requires it (%s)\n", a.Feature, a.RequiredBy, a.Reason)
 		}
 	}
-	target, err := p.catalog.Generate(p.recorded.Name, res)
+	target, err := p.catalog.Generate(p.recorded.Name, res, p.resources)
 	if err != nil {
 		return err
 	}

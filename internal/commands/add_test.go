@@ -56,7 +56,7 @@ func generate(t *testing.T, cat *generator.Catalog, features []string) *generato
 	if err != nil {
 		t.Fatal(err)
 	}
-	result, err := cat.Generate("demo", res)
+	result, err := cat.Generate("demo", res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -60,6 +60,7 @@ func runExplain(opts *ExplainOptions) error {
 		return err
 	}
 	name, features := "explain", opts.Features
+	var resources []generator.Resource
 	heading, source := "", ""
 	if !opts.FeaturesSet {
 		project, file, err := findProject(opts.Dir)
@@ -72,6 +73,9 @@ func runExplain(opts *ExplainOptions) error {
 		default:
 			name, features, source = project.Name, project.Features, file
 			heading = fmt.Sprintf("Features of %s (%s)", project.Name, file)
+			if resources, err = generator.ParseResourceAnswers(project.Resources); err != nil {
+				return err
+			}
 		}
 	}
 	res, err := cat.Resolve(features)
@@ -81,7 +85,7 @@ func runExplain(opts *ExplainOptions) error {
 		}
 		return asUsage(err)
 	}
-	model, err := cat.BuildModel(name, res)
+	model, err := cat.BuildModel(name, res, resources)
 	if err != nil {
 		return err
 	}

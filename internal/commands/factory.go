@@ -85,8 +85,10 @@ func asUsage(err error) error {
 		unknownErr  *generator.UnknownFeatureError
 		conflictErr *generator.ConflictError
 		plannedErr  *generator.PlannedFeatureError
+		specErr     *generator.ResourceSpecError
 	)
-	if errors.As(err, &nameErr) || errors.As(err, &unknownErr) || errors.As(err, &conflictErr) || errors.As(err, &plannedErr) {
+	if errors.As(err, &nameErr) || errors.As(err, &unknownErr) || errors.As(err, &conflictErr) || errors.As(err, &plannedErr) ||
+		errors.As(err, &specErr) {
 		return &FlagError{Err: err}
 	}
 	return err

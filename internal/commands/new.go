@@ -112,7 +112,7 @@ func runNew(ctx context.Context, opts *NewOptions) error {
 	if askedName || askedFeatures {
 		fmt.Fprintf(ios.ErrOut, "To do this again without prompts:\n  %s\n", opts.equivalentCommand())
 	}
-	result, err := cat.Generate(opts.Name, res)
+	result, err := cat.Generate(opts.Name, res, nil)
 	if err != nil {
 		return err
 	}

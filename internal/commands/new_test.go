@@ -251,7 +251,7 @@ func planPaths(t *testing.T, name string, features ...string) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	result, err := cat.Generate(name, res)
+	result, err := cat.Generate(name, res, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

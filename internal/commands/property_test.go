@@ -228,7 +228,7 @@ func (env *propEnv) render(version string, features []string) (map[string]genera
 	if err != nil {
 		return nil, err
 	}
-	result, err := cat.Generate("demo", res)
+	result, err := cat.Generate("demo", res, nil)
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,8 @@ Every prompt is also a flag, so scaffold runs the same from a terminal, a script
 		NewCmdNew(f, nil),
 		NewCmdAdd(f, nil),
 		NewCmdSync(f, nil),
+		NewCmdResource(f, nil),
+		NewCmdRemove(f, nil),
 		NewCmdFeatures(f, nil),
 		NewCmdExplain(f, nil),
 		NewCmdVersion(f),

@@ -49,9 +49,11 @@ func (o *UpdateOptions) validate() error {
 type project struct {
 	root     string
 	recorded *generator.ProjectFile
-	catalog  *generator.Catalog
-	releases *generator.Releases
-	unlock   func()
+	// resources are the resources scaffold.yaml records, checked.
+	resources []generator.Resource
+	catalog   *generator.Catalog
+	releases  *generator.Releases
+	unlock    func()
 }
 
 // close releases the project's lock.
@@ -105,6 +107,9 @@ func (o *UpdateOptions) openProject(ctx context.Context, f *Factory, write bool)
 	if err := generator.CheckProjectVersion(p.recorded); err != nil {
 		return nil, err
 	}
+	if p.resources, err = generator.ParseResourceAnswers(p.recorded.Resources); err != nil {
+		return nil, err
+	}
 	if p.catalog, err = f.Catalog(); err != nil {
 		return nil, err
 	}
@@ -129,7 +134,7 @@ type renders struct {
 // that wrote the project. A release this scaffold does not know (one from before the archive)
 // gives no base: merges then look in git history for each edited file's original render.
 func (p *project) renderRecorded() (base *generator.Plan, before *generator.Result, err error) {
-	before, err = render(p.catalog, p.recorded.Name, p.recorded.Features)
+	before, err = render(p.catalog, p.recorded.Name, p.recorded.Features, p.resources)
 	if err != nil {
 		return nil, nil, recordedError(err)
 	}
@@ -143,7 +148,7 @@ func (p *project) renderRecorded() (base *generator.Plan, before *generator.Resu
 	if err != nil {
 		return nil, nil, err
 	}
-	old, err := render(cat, p.recorded.Name, p.recorded.Features)
+	old, err := render(cat, p.recorded.Name, p.recorded.Features, p.resources)
 	if err != nil {
 		return nil, nil, recordedError(err)
 	}
@@ -155,12 +160,12 @@ func recordedError(err error) error {
 	return fmt.Errorf("%s: %w", generator.ProjectFileName, err)
 }
 
-func render(cat *generator.Catalog, name string, features []string) (*generator.Result, error) {
+func render(cat *generator.Catalog, name string, features []string, resources []generator.Resource) (*generator.Result, error) {
 	res, err := cat.Resolve(features)
 	if err != nil {
 		return nil, err
 	}
-	return cat.Generate(name, res)
+	return cat.Generate(name, res, resources)
 }
 
 // applyUpdate works out the update between two renders of the project and carries it out as the
@@ -182,7 +187,7 @@ func applyUpdate(ctx context.Context, f *Factory, o *UpdateOptions, p *project, 
 		fmt.Fprintf(ios.Out, "dry run: %s, nothing written\n", summarize(u))
 		return nil
 	}
-	if verb == "add" {
+	if verb != "sync" {
 		warnUncommitted(ctx, f, p.root, u)
 	}
 	conflicts := u.Conflicts()
@@ -246,7 +251,7 @@ func warnUncommitted(ctx context.Context, f *Factory, root string, u *generator.
 		}
 	}
 	if dirty := uncommittedPaths(ctx, f, root, paths); len(dirty) > 0 {
-		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s %s uncommitted changes; commit first to review the feature's changes on their own\n",
+		fmt.Fprintf(f.IOStreams.ErrOut, "warning: %s %s uncommitted changes; commit first to review scaffold's changes on their own\n",
 			strings.Join(dirty, ", "), plural(len(dirty), "has", "have"))
 	}
 }

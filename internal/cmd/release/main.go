@@ -121,7 +121,7 @@ func run(from, next string, amend bool) error {
 	return nil
 }
 
-// readTemplates reads what templates.FS embeds: catalog.yaml, core/ and features/.
+// readTemplates reads what templates.FS embeds: catalog.yaml, core/, features/ and resource/.
 func readTemplates(dir string) (generator.Tree, error) {
 	all, err := generator.ReadTree(os.DirFS(dir))
 	if err != nil {
@@ -133,7 +133,7 @@ func readTemplates(dir string) (generator.Tree, error) {
 func embedded(all generator.Tree) generator.Tree {
 	t := generator.Tree{}
 	for p, data := range all {
-		if p == "catalog.yaml" || strings.HasPrefix(p, "core/") || strings.HasPrefix(p, "features/") {
+		if p == "catalog.yaml" || strings.HasPrefix(p, "core/") || strings.HasPrefix(p, "features/") || strings.HasPrefix(p, "resource/") {
 			t[p] = data
 		}
 	}
@@ -231,7 +231,7 @@ func writeRenders(version string, tree generator.Tree) error {
 		if err != nil {
 			return err
 		}
-		r, err := cat.Generate("demo", res)
+		r, err := cat.Generate("demo", res, nil)
 		if err != nil {
 			return err
 		}

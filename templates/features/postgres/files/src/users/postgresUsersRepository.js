@@ -2,6 +2,7 @@ import { AppError } from '../errors/AppError.js';
 import { withTransaction } from '../db/transaction.js';
 
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const COLUMNS = 'id, email, name, role, created_at, updated_at';
 // The fields `update` may change, and their columns: names never come from the caller.
@@ -15,6 +16,9 @@ export function createPostgresUsersRepository(pool) {
       return await pool.query(text, values);
     } catch (error) {
       if (error.code === UNIQUE_VIOLATION) throw AppError.conflict('Email is already in use');
+      // Only a delete can violate a foreign key here: records of a resource still reference the
+      // user.
+      if (error.code === FOREIGN_KEY_VIOLATION) throw AppError.conflict('The user is referenced');
       throw error;
     }
   }

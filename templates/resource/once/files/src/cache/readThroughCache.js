@@ -1,0 +1,72 @@
+import { z } from 'zod';
+
+const id = z.uuid();
+
+// Read-through caches of `GET /<resource>/:id` in Redis, shared by every instance of the service:
+// `createCache('products')` keeps products under `<prefix>cache:products:<id>`. Successful writes
+// to a record delete its entry before their response is sent, so a client reads its own writes;
+// an entry that a concurrent read puts back lives at most `ttlSeconds`. When Redis is
+// unavailable the cache steps aside and the repository answers.
+export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
+  return function createCache(resource) {
+    const keyOf = (recordId) => `${keyPrefix}cache:${resource}:${recordId.toLowerCase()}`;
+
+    async function serveCached(req, res, next, key) {
+      let cached = null;
+      try {
+        cached = await redis.get(key);
+      } catch (err) {
+        logger.warn({ err }, `${resource} cache unavailable`);
+      }
+      if (cached !== null) {
+        res.set('X-Cache', 'HIT').type('json').send(cached);
+        return;
+      }
+      res.set('X-Cache', 'MISS');
+      const json = res.json;
+      // Only a 200 is stored: errors and not-found answers are never replayed from the cache.
+      res.json = (body) => {
+        res.json = json;
+        if (res.statusCode !== 200) return res.json(body);
+        redis
+          .set(key, JSON.stringify(body), { EX: ttlSeconds })
+          .catch((err) => logger.warn({ err }, `${resource} cache not updated`))
+          .finally(() => res.json(body));
+        return res;
+      };
+      next();
+    }
+
+    function invalidateOnSuccess(res, next, key) {
+      const end = res.end;
+      res.end = (...args) => {
+        res.end = end;
+        if (res.statusCode >= 300) return res.end(...args);
+        redis
+          .del(key)
+          .catch((err) => logger.error({ err }, `${resource} cache not invalidated`))
+          .finally(() => res.end(...args));
+        return res;
+      };
+      next();
+    }
+
+    return {
+      async invalidate(recordId) {
+        await redis.del(keyOf(recordId));
+      },
+      // Mounted at `/:id` after the access rules, so an entry is only served to requests they
+      // let through. Ids that are not UUIDs are left to the route's validation.
+      readThrough() {
+        return (req, res, next) => {
+          const parsed = id.safeParse(req.params.id);
+          if (!parsed.success) return next();
+          const key = keyOf(parsed.data);
+          if (req.method === 'GET') return serveCached(req, res, next, key);
+          if (req.method === 'HEAD' || req.method === 'OPTIONS') return next();
+          return invalidateOnSuccess(res, next, key);
+        };
+      },
+    };
+  };
+}
