@@ -147,3 +147,14 @@ func typeName(t reflect.Type) string {
 	}
 	return t.String()
 }
+
+// BenchmarkCatalog is what loading the catalog costs the CLI, to compare with
+// generator's BenchmarkLoadCatalog, which reads the YAML.
+func BenchmarkCatalog(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Catalog(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
