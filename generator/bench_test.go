@@ -2,6 +2,7 @@ package generator_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/scaffold-cli/scaffold/generator"
@@ -39,6 +40,39 @@ func BenchmarkGenerate(b *testing.B) {
 			b.ReportMetric(float64(plan.Size()), "bytes")
 		})
 	}
+}
+
+// BenchmarkGenerateEveryFeatureSet renders every distinct feature set the catalog resolves (64
+// today) in one loop, with one catalog: what generating the whole feature matrix costs.
+func BenchmarkGenerateEveryFeatureSet(b *testing.B) {
+	cat := benchCatalog(b)
+	var sets [][]string
+	seen := map[string]bool{}
+	names := cat.FeatureNames()
+	for mask := range 1 << len(names) {
+		var want []string
+		for i, n := range names {
+			if mask&(1<<i) != 0 {
+				want = append(want, n)
+			}
+		}
+		res, err := cat.Resolve(want)
+		if err != nil {
+			continue // conflicting features
+		}
+		key := strings.Join(res.FeatureNames(), ",")
+		if !seen[key] {
+			seen[key] = true
+			sets = append(sets, res.FeatureNames())
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, set := range sets {
+			generate(b, cat, "demo", set)
+		}
+	}
+	b.ReportMetric(float64(len(sets)), "sets")
 }
 
 // BenchmarkPlanUpdate plans `scaffold add` of the six other features to a core project that the

@@ -40,33 +40,77 @@ type catalogFile struct {
 	NPM                   map[string]string `yaml:"npm"`
 }
 
+// CatalogSource is what the templates' YAML says: catalog.yaml and every manifest, before they
+// are checked and tied to their files. A build can carry it as Go code (internal/builtin does), so
+// that loading the catalog reads no YAML, which is most of what loading costs.
+type CatalogSource struct {
+	Features              []string
+	RefusedInstallScripts []string
+	NPM                   map[string]string
+	// Manifests holds core's manifest, then the features' in the order of Features.
+	Manifests []*Manifest
+}
+
 // LoadCatalog reads catalog.yaml and every manifest from fsys, and checks that they agree with
 // each other: every listed feature has a folder, every folder is listed, every name a manifest
 // uses exists, and every npm package is pinned.
 func LoadCatalog(fsys fs.FS) (*Catalog, error) {
+	src, err := ReadCatalogSource(fsys)
+	if err != nil {
+		return nil, err
+	}
+	return NewCatalog(fsys, src)
+}
+
+// ReadCatalogSource reads catalog.yaml and the manifests it lists from fsys.
+func ReadCatalogSource(fsys fs.FS) (*CatalogSource, error) {
 	var cf catalogFile
 	if err := decodeYAML(fsys, "catalog.yaml", &cf); err != nil {
 		return nil, err
 	}
-	c := &Catalog{Versions: cf.NPM, RefusedInstallScripts: cf.RefusedInstallScripts, Version: Version, fsys: fsys}
-	core, err := loadManifest(fsys, CoreName)
-	if err != nil {
-		return nil, err
-	}
-	c.Entries = append(c.Entries, core)
+	src := &CatalogSource{Features: cf.Features, RefusedInstallScripts: cf.RefusedInstallScripts, NPM: cf.NPM}
+	dirs := []string{CoreName}
 	for _, name := range cf.Features {
-		m, err := loadManifest(fsys, path.Join("features", name))
-		if err != nil {
+		dirs = append(dirs, path.Join("features", name))
+	}
+	for _, dir := range dirs {
+		var m Manifest
+		if err := decodeYAML(fsys, path.Join(dir, "manifest.yaml"), &m); err != nil {
 			return nil, err
 		}
-		if m.Name != name {
-			return nil, fmt.Errorf("load catalog: features/%s/manifest.yaml names itself %q", name, m.Name)
-		}
-		c.Entries = append(c.Entries, m)
+		src.Manifests = append(src.Manifests, &m)
 	}
-	if err := c.check(cf.Features); err != nil {
+	return src, nil
+}
+
+// NewCatalog ties the manifests of src to their folders in fsys and checks them as LoadCatalog
+// does. It leaves src as it is.
+func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
+	if len(src.Manifests) != len(src.Features)+1 {
+		return nil, fmt.Errorf("load catalog: %d manifests for core and %d features", len(src.Manifests), len(src.Features))
+	}
+	c := &Catalog{Versions: src.NPM, RefusedInstallScripts: src.RefusedInstallScripts, Version: Version, fsys: fsys}
+	for i, sm := range src.Manifests {
+		m := *sm
+		m.dir = CoreName
+		if i > 0 {
+			name := src.Features[i-1]
+			m.dir = path.Join("features", name)
+			if m.Name != name {
+				return nil, fmt.Errorf("load catalog: features/%s/manifest.yaml names itself %q", name, m.Name)
+			}
+		}
+		files, err := listFiles(fsys, path.Join(m.dir, "files"))
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", m.dir, err)
+		}
+		m.files = files
+		c.Entries = append(c.Entries, &m)
+	}
+	if err := c.check(src.Features); err != nil {
 		return nil, fmt.Errorf("load catalog: %w", err)
 	}
+	var err error
 	if c.resourceOnce, err = loadResourceTemplates(fsys, resourceOnceDir); err != nil {
 		return nil, fmt.Errorf("load catalog: %w", err)
 	}
@@ -141,20 +185,6 @@ func (c *Catalog) FeatureNames() []string {
 		names = append(names, m.Name)
 	}
 	return names
-}
-
-func loadManifest(fsys fs.FS, dir string) (*Manifest, error) {
-	var m Manifest
-	if err := decodeYAML(fsys, path.Join(dir, "manifest.yaml"), &m); err != nil {
-		return nil, err
-	}
-	m.dir = dir
-	files, err := listFiles(fsys, path.Join(dir, "files"))
-	if err != nil {
-		return nil, fmt.Errorf("load %s: %w", dir, err)
-	}
-	m.files = files
-	return &m, nil
 }
 
 // listFiles returns the paths below root, relative to it and sorted. A missing root is empty.

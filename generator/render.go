@@ -2,12 +2,14 @@ package generator
 
 import (
 	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"runtime"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 )
 
@@ -57,12 +59,12 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 		plan.add(f)
 		return nil
 	}
-	for _, of := range m.files {
-		f, err := c.renderFile(m, of)
-		if err != nil {
-			return nil, err
-		}
-		if err := add(f, cmp.Or(of.entry.Name, "a resource")); err != nil {
+	files, err := c.renderFiles(m)
+	if err != nil {
+		return nil, err
+	}
+	for i, of := range m.files {
+		if err := add(files[i], of.entry.Name); err != nil {
 			return nil, err
 		}
 	}
@@ -90,6 +92,29 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 	}
 	plan.sort()
 	return plan, nil
+}
+
+// renderFiles renders the model's files on as many threads as there are cores, in their order.
+func (c *Catalog) renderFiles(m *Model) ([]File, error) {
+	files := make([]File, len(m.files))
+	errs := make([]error, len(m.files))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(m.files)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(m.files); i = int(next.Add(1) - 1) {
+				files[i], errs[i] = c.renderFile(m, m.files[i])
+			}
+		})
+	}
+	wg.Wait()
+	// The first error in file order, so that a broken template is reported the same way each time.
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return files, nil
 }
 
 func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {

@@ -10,6 +10,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/scaffold-cli/scaffold/internal/builtin"
 	"github.com/scaffold-cli/scaffold/internal/commands"
 	"github.com/scaffold-cli/scaffold/internal/iostreams"
 	"github.com/scaffold-cli/scaffold/internal/prompt"
@@ -37,6 +38,7 @@ func Main() int {
 		Templates:      templates.FS,
 		ReleaseArchive: templates.Releases(),
 		Runner:         commands.ExecRunner{},
+		BuiltinCatalog: builtin.Catalog,
 	}
 	return Run(ctx, f, os.Args[1:])
 }

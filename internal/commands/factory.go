@@ -25,10 +25,16 @@ type Factory struct {
 	// this release's.
 	ReleaseArchive fs.FS
 	Runner         Runner
+	// BuiltinCatalog, when set, returns the catalog of Templates without reading its YAML
+	// (internal/builtin.Catalog); without it the catalog is read from Templates.
+	BuiltinCatalog func() (*generator.Catalog, error)
 }
 
-// Catalog loads the feature catalog from the templates.
+// Catalog loads the feature catalog of the templates.
 func (f *Factory) Catalog() (*generator.Catalog, error) {
+	if f.BuiltinCatalog != nil {
+		return f.BuiltinCatalog()
+	}
 	return generator.LoadCatalog(f.Templates)
 }
 

@@ -277,6 +277,9 @@ func checkEmptyTarget(dir string) error {
 // existingFiles returns the paths, joined to dir, of the files in plan that dir already has: what
 // writing the plan there with --force overwrites.
 func existingFiles(plan *generator.Plan, dir string) ([]string, error) {
+	if empty, err := generator.IsEmptyDir(dir); err == nil && empty {
+		return nil, nil
+	}
 	var paths []string
 	for _, f := range plan.Files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
