@@ -118,8 +118,8 @@ var source = &generator.CatalogSource{
 				},
 				generator.Script{
 					Name:        "test",
-					Command:     "node --test \"test/**/*.test.js\"",
-					Description: "runs every `test/*.test.js` with the Node.js test runner",
+					Command:     "node --env-file-if-exists=.env --test \"test/**/*.test.js\"",
+					Description: "runs every `test/*.test.js` with the Node.js test runner, reading `.env` like `npm run dev`",
 				},
 				generator.Script{
 					Name:        "lint",
@@ -235,6 +235,11 @@ var source = &generator.CatalogSource{
 					File:    "src/app.js",
 					From:    "express",
 					Default: "express",
+				},
+				generator.Import{
+					File:  "src/config.js",
+					From:  "zod",
+					Names: []string{"z"},
 				},
 				generator.Import{
 					File:  "src/server.js",
@@ -492,8 +497,22 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 		},
 		&generator.Manifest{
 			Name:     "outages",
-			Summary:  "test helpers for outages of Redis and PostgreSQL",
+			Summary:  "outages of Redis and PostgreSQL answered 503 and logged once, with test helpers",
 			Internal: true,
+			Scripts: []generator.Script{
+				generator.Script{
+					Name:        "pretest",
+					Command:     "node --env-file-if-exists=.env test/prepare.js",
+					Description: "run by `npm test` first; stops at once, naming what to start, when PostgreSQL or Redis does not answer; with PostgreSQL, creates and migrates the test database",
+				},
+			},
+			Lines: []generator.Line{
+				generator.Line{
+					File:  "src/openapi/document.js",
+					Point: "always",
+					Code:  "503: 'SERVICE_UNAVAILABLE: a service it depends on is down or too slow; see Retry-After',",
+				},
+			},
 		},
 		&generator.Manifest{
 			Name:    "redis",
@@ -529,6 +548,14 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Description: "Prefix of every key the service writes, so services can share one Redis",
 				},
 				generator.EnvVar{
+					Name:        "REDIS_COMMAND_TIMEOUT_MS",
+					Key:         "redisCommandTimeoutMs",
+					Schema:      "z.coerce.number().int().positive().default(1000)",
+					Example:     "1000",
+					Default:     "`1000`",
+					Description: "Longest wait for a Redis answer before a request goes on without it (rate limits, cache) or fails with 503",
+				},
+				generator.EnvVar{
 					Name:        "CACHE_TTL_SECONDS",
 					Key:         "cacheTtlSeconds",
 					Schema:      "z.coerce.number().int().positive().default(60)",
@@ -539,8 +566,22 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			},
 			Resources: []generator.Snippet{
 				generator.Snippet{
+					Name: "redisOutage",
+					Code: "const redisOutage = createOutageLog({ dependency: 'redis', logger });",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./outages/outageLog.js",
+							Names: []string{"createOutageLog"},
+						},
+					},
+				},
+				generator.Snippet{
 					Name: "redis",
-					Code: "const redis = await createRedisClient({ url: config.redisUrl, logger });",
+					Code: `const redis = await createRedisClient({
+  url: config.redisUrl,
+  commandTimeoutMs: config.redisCommandTimeoutMs,
+  outage: redisOutage,
+});`,
 					Imports: []generator.Import{
 						generator.Import{
 							From:  "./redis/client.js",
@@ -605,8 +646,24 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				},
 				generator.Line{
 					File:  "test/helpers.js",
+					Point: "imports",
+					Code:  "import { testRedisUrl } from './redisServer.js';",
+				},
+				generator.Line{
+					File:  "test/helpers.js",
 					Point: "env",
-					Code:  "REDIS_URL: process.env.REDIS_URL ?? 'redis://localhost:6379',",
+					Code:  "REDIS_URL: testRedisUrl(),",
+				},
+				generator.Line{
+					File:  "test/prepare.js",
+					Point: "steps",
+					Code:  "await requireTestRedis();",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./redisServer.js",
+							Names: []string{"requireTestRedis"},
+						},
+					},
 				},
 				generator.Line{
 					File:  "test/helpers.js",
@@ -632,6 +689,11 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					File:  "test/config.test.js",
 					Point: "defaults",
 					Code:  "redisKeyPrefix: '[[ .Name ]]:',",
+				},
+				generator.Line{
+					File:  "test/config.test.js",
+					Point: "defaults",
+					Code:  "redisCommandTimeoutMs: 1000,",
 				},
 				generator.Line{
 					File:  "test/config.test.js",
@@ -670,7 +732,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "Redis",
-					Body:  "One Redis connection per process (`src/redis/client.js`), shared by everything the service\nkeeps there. Every key starts with `REDIS_KEY_PREFIX`, so several services (or test runs)\ncan share one Redis. The client reconnects with backoff after an outage; meanwhile Redis\ncommands fail at once rather than queue, and `/ready` answers 503 naming `redis`. At\nstart-up the service exits 1 if Redis cannot be reached after a few attempts.\n\n- **Rate limits**: each limiter counts in Redis (`<prefix>rl:<limiter>:<client>`), so the\n  limits hold across all instances.\n- **Cache**: `GET /api/v1/users/:id` is read through Redis (`<prefix>cache:users:<id>`) and\n  answers with `X-Cache: HIT` or `X-Cache: MISS`. Only 200 answers are cached, for\n  `CACHE_TTL_SECONDS`; a successful `PATCH` or `DELETE` of the user deletes the entry\n  before it answers. The cache sits after the access rules, so it never answers a request\n  they refuse. Code that changes a user elsewhere calls `usersCache.invalidate(id)`.\n\nStart Redis with `docker compose up -d --wait redis` (it listens on `127.0.0.1:6379`); the\ntests read `REDIS_URL` and default to `redis://localhost:6379`.\n",
+					Body:  "One Redis connection per process (`src/redis/client.js`), shared by everything the service\nkeeps there. Every key starts with `REDIS_KEY_PREFIX`, so several services (or test runs)\ncan share one Redis. The client reconnects with backoff after an outage; meanwhile Redis\ncommands fail at once rather than queue, and `/ready` answers 503 naming `redis`. A Redis\nthat stalls (it accepts commands and does not answer) holds no request up for longer than\n`REDIS_COMMAND_TIMEOUT_MS`: rate limits and the cache then step aside, and what cannot do\nwithout Redis (a session) answers 503 `SERVICE_UNAVAILABLE` with `Retry-After`. An outage\nis logged once when it starts (`redis unavailable`) and once when it ends (`redis available\nagain`), not with every request. At start-up the service exits 1 if Redis cannot be reached\nafter a few attempts.\n\n- **Rate limits**: each limiter counts in Redis (`<prefix>rl:<limiter>:<client>`), so the\n  limits hold across all instances.\n- **Cache**: `GET /api/v1/users/:id` is read through Redis (`<prefix>cache:users:<id>`) and\n  answers with `X-Cache: HIT` or `X-Cache: MISS`. Only 200 answers are cached, for\n  `CACHE_TTL_SECONDS`; a successful `PATCH` or `DELETE` of the user deletes the entry\n  before it answers. The cache sits after the access rules, so it never answers a request\n  they refuse. Code that changes a user elsewhere calls `usersCache.invalidate(id)`.\n\nStart Redis with `docker compose up -d --wait redis` (it listens on `127.0.0.1:6379`); the\ntests read `REDIS_URL` and default to `redis://localhost:6379`.\n",
 				},
 			},
 		},
@@ -696,11 +758,6 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Command:     "node --env-file-if-exists=.env src/db/migrate.js",
 					Description: "applies pending migrations (`migrations/`) to `DATABASE_URL`",
 				},
-				generator.Script{
-					Name:        "pretest",
-					Command:     "node src/db/migrate.js",
-					Description: "run by `npm test` first, so the test database has every table",
-				},
 			},
 			Env: []generator.EnvVar{
 				generator.EnvVar{
@@ -722,10 +779,20 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			},
 			Resources: []generator.Snippet{
 				generator.Snippet{
+					Name: "postgresOutage",
+					Code: "const postgresOutage = createOutageLog({ dependency: 'postgres', logger });",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./outages/outageLog.js",
+							Names: []string{"createOutageLog"},
+						},
+					},
+				},
+				generator.Snippet{
 					Name: "pool",
 					Code: `const pool = createPool({
   config,
-  logger,
+  outage: postgresOutage,
   applicationName: '[[ .Name ]]',
 });`,
 					Imports: []generator.Import{
@@ -771,8 +838,24 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				},
 				generator.Line{
 					File:  "test/helpers.js",
+					Point: "imports",
+					Code:  "import { testDatabaseUrl } from './testDatabase.js';",
+				},
+				generator.Line{
+					File:  "test/helpers.js",
 					Point: "env",
-					Code:  "DATABASE_URL: process.env.DATABASE_URL,",
+					Code:  "DATABASE_URL: testDatabaseUrl(),",
+				},
+				generator.Line{
+					File:  "test/prepare.js",
+					Point: "steps",
+					Code:  "await prepareTestDatabase();",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./testDatabase.js",
+							Names: []string{"prepareTestDatabase"},
+						},
+					},
 				},
 				generator.Line{
 					File:  "test/config.test.js",
@@ -798,6 +881,17 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					File:  "Dockerfile",
 					Point: "copy",
 					Code:  "COPY migrations ./migrations",
+				},
+				generator.Line{
+					File:  "compose.yaml",
+					Point: "dependsOn",
+					Code: `migrate:
+  condition: service_completed_successfully`,
+				},
+				generator.Line{
+					File:  "compose.yaml",
+					Point: "services",
+					Code:  "# Applies pending migrations, then exits; `docker compose up` starts the app once it succeeded.\nmigrate:\n  build: .\n  command: [node, src/db/migrate.js]\n  environment:\n    DATABASE_URL: postgres://app:app@postgres:5432/app\n  depends_on:\n    postgres:\n      condition: service_healthy",
 				},
 			},
 			Services: []generator.Service{
@@ -838,7 +932,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "PostgreSQL",
-					Body:  "Users live in the `users` table of `DATABASE_URL`: one connection pool per process\n(`src/db/pool.js`, at most `PG_POOL_MAX` connections, with connection and statement\ntimeouts), queried through `src/users/postgresUsersRepository.js` with parameters only,\nnever with values pasted into SQL. Emails are unique whatever their case (a unique index on\n`lower(email)`); a taken one is a 409 `CONFLICT`. `/ready` runs `SELECT 1` and answers 503\nnaming `postgres` when the database does not answer; shutdown closes the pool.\n\nStart PostgreSQL and create the tables:\n\n```sh\ndocker compose up -d --wait postgres\nnpm run migrate\n```\n\nMigrations are ESM files in `migrations/`, applied in order by\n[node-pg-migrate](https://salsita.github.io/node-pg-migrate/) and recorded in the\n`pgmigrations` table. `npm run migrate` applies the pending ones (it reads `.env`);\n`npx node-pg-migrate create <name>` starts a new one. `npm test` applies them first to the\ndatabase the tests use, so `DATABASE_URL` must be set for the tests (they create their own\nrows and never empty a table). In a container, run them with the image:\n`docker compose run --rm app node src/db/migrate.js`.\n\nQueries that must succeed or fail together run in one transaction on one connection:\n\n```js\nimport { withTransaction } from './db/transaction.js';\n\nawait withTransaction(pool, async (client) => {\n  await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [10, from]);\n  await client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [10, to]);\n});\n```\n\nIt commits when the function resolves, rolls back when it throws, and always releases the\nconnection (destroying it when even the rollback failed).\n",
+					Body:  "Users live in the `users` table of `DATABASE_URL`: one connection pool per process\n(`src/db/pool.js`, at most `PG_POOL_MAX` connections, with connection and statement\ntimeouts), queried through `src/users/postgresUsersRepository.js` with parameters only,\nnever with values pasted into SQL. Emails are unique whatever their case (a unique index on\n`lower(email)`); a taken one is a 409 `CONFLICT`. `/ready` runs `SELECT 1` and answers 503\nnaming `postgres` when the database does not answer; shutdown closes the pool. While the\ndatabase is down or too slow, requests that need it answer 503 `SERVICE_UNAVAILABLE` with\n`Retry-After` (never the driver's message), and the outage is logged once when it starts\n(`postgres unavailable`) and once when it ends (`postgres available again`).\n\nStart PostgreSQL and create the tables:\n\n```sh\ndocker compose up -d --wait postgres\nnpm run migrate\n```\n\nMigrations are ESM files in `migrations/`, applied in order by\n[node-pg-migrate](https://salsita.github.io/node-pg-migrate/) and recorded in the\n`pgmigrations` table. `npm run migrate` applies the pending ones (it reads `.env`);\n`npx node-pg-migrate create <name>` starts a new one. The tests never touch the database\n`DATABASE_URL` names: they use the one beside it whose name ends in `_test` (`app_test` for\n`app`), which `npm test` creates when it is missing and migrates first (the tests create\ntheir own rows and never empty a table). `docker compose up` runs them in a one-shot `migrate`\nservice, from the app's image, before it starts the app.\n\nQueries that must succeed or fail together run in one transaction on one connection:\n\n```js\nimport { withTransaction } from './db/transaction.js';\n\nawait withTransaction(pool, async (client) => {\n  await client.query('UPDATE accounts SET balance = balance - $1 WHERE id = $2', [10, from]);\n  await client.query('UPDATE accounts SET balance = balance + $1 WHERE id = $2', [10, to]);\n});\n```\n\nIt commits when the function resolves, rolls back when it throws, and always releases the\nconnection (destroying it when even the rollback failed).\n",
 				},
 			},
 		},
@@ -852,7 +946,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Key:         "adminEmail",
 					Schema:      "z.email().optional()",
 					Default:     "(none)",
-					Description: "With ADMIN_PASSWORD, the account that has role admin after start-up (created or promoted)",
+					Description: "With ADMIN_PASSWORD, the administrator account, created at start-up (an account registered with it is refused)",
 				},
 				generator.EnvVar{
 					Name:        "ADMIN_PASSWORD",
@@ -868,6 +962,13 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Example:     "15",
 					Default:     "`15`",
 					Description: "scrypt cost (log2 N) of new password hashes: 15 takes 32 MiB and about 0.1 s each; OWASP suggests 17",
+				},
+			},
+			Imports: []generator.Import{
+				generator.Import{
+					File:  "src/config.js",
+					From:  "./auth/weakSecrets.js",
+					Names: []string{"weakSecretIssues"},
 				},
 			},
 			Middleware: []generator.Middleware{
@@ -1045,7 +1146,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "Accounts and roles",
-					Body:  "Users register with an email, a name and a password of at least 12 characters, and get the\nrole `user`. Passwords are hashed with Node's scrypt (salted; `PASSWORD_HASH_COST` sets the\ncost, and since the parameters are stored with each hash, raising it upgrades old hashes at\ntheir next sign-in) and kept apart from users, so no user query returns one: in the\n`credentials` table with Postgres (deleted with the user), in memory without. A sign-in with\nan unknown email costs as much time as one with a wrong password.\n\n| route                        | answer                                                                             |\n| ---------------------------- | ---------------------------------------------------------------------------------- |\n| `POST /api/v1/auth/register` | 201 with the user; 409 `CONFLICT` when the email is taken; 400 on a short password |\n| `GET /api/v1/me`             | the signed-in user, read fresh; 401 `UNAUTHORIZED` without one                     |\n| `GET /api/v1/admin/stats`    | `{\"users\":{\"total\"}}` for role `admin`; 401 anonymous, 403 `FORBIDDEN` otherwise   |\n\nReading `/api/v1/users` needs a signed-in user; creating, changing and deleting users needs\nrole `admin`. Routes declare their rules with `requireAuth()` and `requireRole(...roles)`\n(`src/middlewares/auth/`), which only read `req.user` (`{ id, role }`), set by the\nauthentication phase of the pipeline.\n\nTo have an administrator, set `ADMIN_EMAIL` and `ADMIN_PASSWORD`: at every start-up that\naccount is created, or promoted to `admin`, and its password set to `ADMIN_PASSWORD`.\n\nSign-in routes allow 10 failed attempts per client IP and email every 15 minutes (IPv6\nclients are grouped by /56), then answer 429 `RATE_LIMITED` with `Retry-After`.\n",
+					Body:  "Users register with an email, a name and a password of at least 12 characters, and get the\nrole `user`. Passwords are hashed with Node's scrypt (salted; `PASSWORD_HASH_COST` sets the\ncost, and since the parameters are stored with each hash, raising it upgrades old hashes at\ntheir next sign-in) and kept apart from users, so no user query returns one: in the\n`credentials` table with Postgres (deleted with the user), in memory without. A sign-in with\nan unknown email costs as much time as one with a wrong password.\n\n| route                        | answer                                                                             |\n| ---------------------------- | ---------------------------------------------------------------------------------- |\n| `POST /api/v1/auth/register` | 201 with the user; 409 `CONFLICT` when the email is taken; 400 on a short password |\n| `GET /api/v1/me`             | the signed-in user, read fresh; 401 `UNAUTHORIZED` without one                     |\n| `GET /api/v1/admin/stats`    | `{\"users\":{\"total\"}}` for role `admin`; 401 anonymous, 403 `FORBIDDEN` otherwise   |\n\nReading `/api/v1/users` needs a signed-in user; creating, changing and deleting users needs\nrole `admin`. Routes declare their rules with `requireAuth()` and `requireRole(...roles)`\n(`src/middlewares/auth/`), which only read `req.user` (`{ id, role }`), set by the\nauthentication phase of the pipeline.\n\nTo have an administrator, set `ADMIN_EMAIL` and `ADMIN_PASSWORD`: the first start-up creates\nthat account with role `admin`, and every start-up sets its password to `ADMIN_PASSWORD`. An\naccount registered with that email before (or created by a sign-in through a provider) is\nnever promoted: whoever registered it may hold its refresh tokens, sessions and linked\nidentities. Start-up fails instead and says so; configure another address, or delete that\naccount first.\n\nSign-in routes allow 10 failed attempts per client IP and email every 15 minutes (IPv6\nclients are grouped by /56), then answer 429 `RATE_LIMITED` with `Retry-After`. A sign-in\nthat a browser says comes from another site (`Sec-Fetch-Site: cross-site`) is refused with\n403 `CSRF_INVALID`, so a page elsewhere cannot sign the browser in to an account of its\nchoosing (login CSRF). The auth routes that take a body (register and sign-in) take\n`application/json` only and answer anything else 415 `UNSUPPORTED_MEDIA_TYPE`: another\nsite can post a form anywhere, but cannot send JSON without passing CORS.\n\nAnswers to a request that carries credentials (a bearer token or a signed-in session) are\nsent with `Cache-Control: no-store`, so neither the browser nor a shared cache keeps what\none user was shown for the next.\n",
 				},
 			},
 		},
@@ -1071,7 +1172,8 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Key:         "jwtSecret",
 					Schema:      "z.string().min(32)",
 					Default:     "(required)",
-					Description: "Signs access tokens (HS256); at least 32 random characters, e.g. from `openssl rand -base64 48`",
+					Description: "Signs access tokens (HS256); at least 32 random characters (a placeholder or weak one is refused in production)",
+					Secret:      true,
 				},
 				generator.EnvVar{
 					Name:        "JWT_ISSUER",
@@ -1222,24 +1324,19 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Code:  "bearerAuth: { read: ['bearerAuth'], write: ['bearerAuth'] },",
 				},
 				generator.Line{
-					File:  "README.md",
-					Point: "quickStart",
-					Code:  "node -p \"'JWT_SECRET=' + require('node:crypto').randomBytes(48).toString('base64url')\" >> .env",
-				},
-				generator.Line{
 					File:  "test/helpers.js",
 					Point: "env",
-					Code:  "JWT_SECRET: 'test-only-secret-at-least-32-characters-long',",
+					Code:  "JWT_SECRET: `${crypto.randomUUID()}${crypto.randomUUID()}`,",
 				},
 				generator.Line{
 					File:  "test/config.test.js",
 					Point: "required",
-					Code:  "JWT_SECRET: 'a-secret-of-at-least-32-characters',",
+					Code:  "JWT_SECRET: 'k8Q2vNw5Zr1xT7mB4cYp9LdF3hJs6GaE',",
 				},
 				generator.Line{
 					File:  "test/config.test.js",
 					Point: "defaults",
-					Code:  "jwtSecret: 'a-secret-of-at-least-32-characters',",
+					Code:  "jwtSecret: 'k8Q2vNw5Zr1xT7mB4cYp9LdF3hJs6GaE',",
 				},
 				generator.Line{
 					File:  "test/config.test.js",
@@ -1376,9 +1473,9 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					Name:        "SESSION_SECRET",
 					Key:         "sessionSecret",
 					Schema:      "z.string().min(32)",
-					Example:     "change-me-to-a-random-secret-of-32-characters-or-more",
 					Default:     "(required)",
-					Description: "Signs the session cookie; at least 32 characters (`openssl rand -base64 48`)",
+					Description: "Signs the session cookie; at least 32 random characters (a placeholder or weak one is refused in production)",
+					Secret:      true,
 				},
 				generator.EnvVar{
 					Name: "SESSION_TTL",
@@ -1435,6 +1532,16 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 						},
 					},
 				},
+				generator.Snippet{
+					Name: "sessionEnds",
+					Code: "const sessionEnds = createSessionEnds();",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./auth/sessionEnds.js",
+							Names: []string{"createSessionEnds"},
+						},
+					},
+				},
 			},
 			Lines: []generator.Line{
 				generator.Line{
@@ -1455,12 +1562,12 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				generator.Line{
 					File:  "test/config.test.js",
 					Point: "required",
-					Code:  "SESSION_SECRET: 'a-session-secret-of-at-least-32-characters',",
+					Code:  "SESSION_SECRET: 'W3nR7tK0pX5vB9qL2mZc8HfJ4sD6gYaU',",
 				},
 				generator.Line{
 					File:  "test/config.test.js",
 					Point: "defaults",
-					Code:  "sessionSecret: 'a-session-secret-of-at-least-32-characters',",
+					Code:  "sessionSecret: 'W3nR7tK0pX5vB9qL2mZc8HfJ4sD6gYaU',",
 				},
 				generator.Line{
 					File:  "test/config.test.js",
@@ -1470,7 +1577,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				generator.Line{
 					File:  "test/helpers.js",
 					Point: "env",
-					Code:  "SESSION_SECRET: 'a-test-session-secret-of-at-least-32-characters',",
+					Code:  "SESSION_SECRET: `${crypto.randomUUID()}${crypto.randomUUID()}`,",
 				},
 				generator.Line{
 					File:  "test/helpers.js",
@@ -1556,7 +1663,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "Sessions",
-					Body:  "Browser clients sign in with a server-side session: the `sid` cookie carries only a signed,\nrandom session id, and the session itself (the user's id) lives in Redis under\n`REDIS_KEY_PREFIX` + `sess:`, so every instance of the service sees it and signing out takes\neffect at once everywhere. The cookie is `HttpOnly`, `SameSite=Lax`, `Path=/`, and `Secure`\nwhen `NODE_ENV=production`. A session lasts `SESSION_TTL` from sign-in; it is not extended by\nactivity.\n\n| route                         | answer                                                                |\n| ----------------------------- | --------------------------------------------------------------------- |\n| `POST /api/v1/auth/session`   | `{\"email\",\"password\"}`: 200 with the user and a new `sid` cookie; 401 |\n| `DELETE /api/v1/auth/session` | 204; the session is destroyed in Redis and the cookie cleared         |\n| `GET /api/v1/auth/csrf`       | `{\"csrfToken\"}` for the signed-in session; 401 without one            |\n\nSigning in always starts a new session (a new id), so an id someone planted or saw before\nsign-in is worthless. A sign-in that a browser says comes from another site\n(`Sec-Fetch-Site: cross-site`) is refused with 403 `CSRF_INVALID`, so a page elsewhere\ncannot sign the browser in to an account of its choosing. Failed sign-ins are rate limited\nper client IP and email (see \"Accounts and roles\"). Each request reads the user by the\nsession's id, so a changed role counts from the next request, and a session whose account was\ndeleted is signed out.\n\n**CSRF.** A browser sends the cookie with every request to this service, whichever site\nmade it, so every state-changing request (anything but `GET`, `HEAD` and `OPTIONS`)\nauthenticated by the session must also carry the session's CSRF token in the `X-CSRF-Token`\nheader; without it, or with a wrong one, the answer is 403 `CSRF_INVALID`. A client fetches\nthe token once after signing in, and again after signing in anew (each session has its\nown):\n\n```js\nawait fetch('/api/v1/auth/session', {\n  method: 'POST',\n  headers: { 'Content-Type': 'application/json' },\n  body: JSON.stringify({ email, password }),\n});\nconst { csrfToken } = await (await fetch('/api/v1/auth/csrf')).json();\nawait fetch('/api/v1/users', {\n  method: 'POST',\n  headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },\n  body: JSON.stringify({ email: 'ann@example.com', name: 'Ann' }),\n});\n```\n\nRequests that carry no session (or, with `jwt`, a bearer token, which another site cannot\nsend) need no token.\n\nBehind a reverse proxy that terminates TLS, set `TRUST_PROXY` to the number of proxies:\notherwise the service believes the request came over plain http and, in production, never\nsends the `Secure` cookie. Redis runs with `docker compose up -d redis`.\n",
+					Body:  "Browser clients sign in with a server-side session: the `sid` cookie carries only a signed,\nrandom session id, and the session itself (the user's id) lives in Redis under\n`REDIS_KEY_PREFIX` + `sess:`, so every instance of the service sees it and signing out takes\neffect at once everywhere. The cookie is `HttpOnly`, `SameSite=Lax`, `Path=/`, and `Secure`\nwhen `NODE_ENV=production`. A session lasts `SESSION_TTL` from sign-in; it is not extended by\nactivity.\n\n| route                         | answer                                                                |\n| ----------------------------- | --------------------------------------------------------------------- |\n| `POST /api/v1/auth/session`   | `{\"email\",\"password\"}`: 200 with the user and a new `sid` cookie; 401 |\n| `DELETE /api/v1/auth/session` | 204; the session is destroyed in Redis and the cookie cleared         |\n| `GET /api/v1/auth/csrf`       | `{\"csrfToken\"}` for the signed-in session; 401 without one            |\n\nSigning in always starts a new session (a new id), so an id someone planted or saw before\nsign-in is worthless. Sign-ins from another site or not in JSON are refused, and failed\nones rate limited, as \"Accounts and roles\" says. Each request reads the user by the\nsession's id, so a changed role counts from the next request, and a session whose account was\ndeleted is signed out.\n\n**CSRF.** A browser sends the cookie with every request to this service, whichever site\nmade it, so every state-changing request (anything but `GET`, `HEAD` and `OPTIONS`)\nauthenticated by the session must also carry the session's CSRF token in the `X-CSRF-Token`\nheader; without it, or with a wrong one, the answer is 403 `CSRF_INVALID`. A client fetches\nthe token once after signing in, and again after signing in anew (each session has its\nown):\n\n```js\nawait fetch('/api/v1/auth/session', {\n  method: 'POST',\n  headers: { 'Content-Type': 'application/json' },\n  body: JSON.stringify({ email, password }),\n});\nconst { csrfToken } = await (await fetch('/api/v1/auth/csrf')).json();\nawait fetch('/api/v1/users', {\n  method: 'POST',\n  headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrfToken },\n  body: JSON.stringify({ email: 'ann@example.com', name: 'Ann' }),\n});\n```\n\nRequests that carry no session (or, with `jwt`, a bearer token, which another site cannot\nsend) need no token.\n\nBehind a reverse proxy that terminates TLS, set `TRUST_PROXY` to the number of proxies:\notherwise the service believes the request came over plain http and, in production, never\nsends the `Secure` cookie. Redis runs with `docker compose up -d redis`.\n",
 				},
 			},
 		},
@@ -1781,7 +1888,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "OpenID Connect sign-in (OAuth2)",
-					Body:  "Users can sign in with any OpenID Connect provider (Keycloak, Auth0, Okta, Google, Microsoft\nEntra ID...) through the Authorization Code flow with PKCE (S256), `state` and `nonce`. The\nprovider is found by discovery from `OAUTH2_ISSUER_URL`; the ID token is validated (issuer,\naudience, expiry, nonce and its signature against the provider's keys). The signed-in user\ngets a server-side session, exactly as after `POST /api/v1/auth/session`.\n\n| route                       | answer                                                        |\n| --------------------------- | ------------------------------------------------------------- |\n| `GET /auth/oauth2/login`    | 302 to the provider's authorization endpoint                  |\n| `GET /auth/oauth2/callback` | 302 to `OAUTH2_POST_LOGIN_PATH`, signed in with a new session |\n\n| status | code                   | when                                                                     |\n| ------ | ---------------------- | ------------------------------------------------------------------------ |\n| 400    | `OAUTH2_INVALID_STATE` | the callback matches no sign-in started in this browser (or was used)    |\n| 401    | `UNAUTHORIZED`         | the provider refused, or its answer failed validation (the log says why) |\n| 409    | `CONFLICT`             | the provider's email belongs to a local account (see below)              |\n| 503    | `OAUTH2_UNAVAILABLE`   | the provider cannot be reached; try again later                          |\n\nThe PKCE verifier, `state` and `nonce` wait in the session between the two routes, so only\nthe browser that started a sign-in can finish it, once. On the first sign-in the user is\ncreated from the ID token's `email` and `name` (or the userinfo endpoint's) and linked to\nthe provider's issuer and subject; later sign-ins find that user again, even if the email\nchanges at the provider. An email that already belongs to a local account answers 409\n`CONFLICT` instead of being linked, because not every provider proves that users own the\naddress they give. With Postgres the links are in the `identities` table; without it, in\nmemory.\n\nTo configure a provider, register a web application (a confidential client, or a public\none when you leave the secret unset) with:\n\n- redirect URI: this service's public URL + `/auth/oauth2/callback`, the same value as\n  `OAUTH2_REDIRECT_URI` (the service never builds it from the request's `Host` header);\n- grant type: authorization code, with PKCE;\n- scopes: `openid email profile` (`OAUTH2_SCOPES`).\n\nThen set `OAUTH2_ISSUER_URL` to the issuer (for Keycloak\n`https://keycloak.example.com/realms/<realm>`, for Google `https://accounts.google.com`),\n`OAUTH2_CLIENT_ID` and `OAUTH2_CLIENT_SECRET`. Only HTTPS issuers are accepted. Discovery\nruns at start-up; if the provider is down or misconfigured the error is logged, the service\nstarts anyway (the rest of the API does not need the provider, so `/ready` does not check\nit) and each sign-in retries discovery until it succeeds.\n",
+					Body:  "Users can sign in with any OpenID Connect provider (Keycloak, Auth0, Okta, Google, Microsoft\nEntra ID...) through the Authorization Code flow with PKCE (S256), `state` and `nonce`. The\nprovider is found by discovery from `OAUTH2_ISSUER_URL`; the ID token is validated (issuer,\naudience, expiry, nonce and its signature against the provider's keys). The signed-in user\ngets a server-side session, exactly as after `POST /api/v1/auth/session`.\n\n| route                       | answer                                                        |\n| --------------------------- | ------------------------------------------------------------- |\n| `GET /auth/oauth2/login`    | 302 to the provider's authorization endpoint                  |\n| `GET /auth/oauth2/callback` | 302 to `OAUTH2_POST_LOGIN_PATH`, signed in with a new session |\n\n| status | code                   | when                                                                     |\n| ------ | ---------------------- | ------------------------------------------------------------------------ |\n| 400    | `OAUTH2_INVALID_STATE` | the callback matches no sign-in started in this browser (or was used)    |\n| 401    | `UNAUTHORIZED`         | the provider refused, or its answer failed validation (the log says why) |\n| 409    | `CONFLICT`             | the provider's email belongs to a local account (see below)              |\n| 503    | `OAUTH2_UNAVAILABLE`   | the provider cannot be reached; try again later                          |\n\nThe PKCE verifier, `state` and `nonce` wait in the session between the two routes, so only\nthe browser that started a sign-in can finish it, once. On the first sign-in the user is\ncreated from the ID token's `email` and `name` (or the userinfo endpoint's) and linked to\nthe provider's issuer and subject; later sign-ins find that user again, even if the email\nchanges at the provider. Only an email the provider vouches for (`email_verified` is `true`)\ncreates a user: any other answers 401, creates nothing and blocks nobody's registration.\nAn email that already belongs to a local account answers 409 `CONFLICT` instead of being\nlinked. The claims are validated first: an email that is not one is refused (401), a name\nthat is not text is left out. With Postgres the links are in the `identities` table;\nwithout it, in memory. The callback's query (the code and state) never reaches the logs.\n\nTo configure a provider, register a web application (a confidential client, or a public\none when you leave the secret unset) with:\n\n- redirect URI: this service's public URL + `/auth/oauth2/callback`, the same value as\n  `OAUTH2_REDIRECT_URI` (the service never builds it from the request's `Host` header);\n- grant type: authorization code, with PKCE;\n- scopes: `openid email profile` (`OAUTH2_SCOPES`).\n\nThen set `OAUTH2_ISSUER_URL` to the issuer (for Keycloak\n`https://keycloak.example.com/realms/<realm>`, for Google `https://accounts.google.com`),\n`OAUTH2_CLIENT_ID` and `OAUTH2_CLIENT_SECRET`. Only HTTPS issuers are accepted. Discovery\nruns at start-up; if the provider is down or misconfigured the error is logged, the service\nstarts anyway (the rest of the API does not need the provider, so `/ready` does not check\nit) and each sign-in retries discovery until it succeeds.\n",
 				},
 			},
 		},
@@ -1802,6 +1909,16 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					},
 				},
 			},
+			Env: []generator.EnvVar{
+				generator.EnvVar{
+					Name:        "GRAPHQL_MAX_FIELDS",
+					Key:         "graphqlMaxFields",
+					Schema:      "z.coerce.number().int().positive().default(100)",
+					Example:     "100",
+					Default:     "`100`",
+					Description: "Most fields one GraphQL operation may select, aliases and fragments counted each time they are used",
+				},
+			},
 			Imports: []generator.Import{
 				generator.Import{
 					File:  "src/graphql/handler.js",
@@ -1817,6 +1934,11 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					File:  "src/graphql/handler.js",
 					From:  "./depthLimit.js",
 					Names: []string{"depthLimit"},
+				},
+				generator.Import{
+					File:  "src/graphql/handler.js",
+					From:  "./fieldLimit.js",
+					Names: []string{"fieldLimit"},
 				},
 				generator.Import{
 					File:  "src/graphql/handler.js",
@@ -1862,7 +1984,12 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				generator.Line{
 					File:  "README.md",
 					Point: "layoutSource",
-					Code:  "  graphql/                    schema, resolvers, depth limit, the /graphql handler",
+					Code:  "  graphql/                    schema, resolvers, depth and field limits, the /graphql handler",
+				},
+				generator.Line{
+					File:  "test/config.test.js",
+					Point: "defaults",
+					Code:  "graphqlMaxFields: 100,",
 				},
 				generator.Line{
 					File:  "src/graphql/handler.js",
@@ -1990,13 +2117,27 @@ me: User
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "GraphQL",
-					Body:  "`/graphql` speaks GraphQL over HTTP (graphql-http): `POST` with a JSON body\n`{\"query\",\"variables\",\"operationName\"}`, or `GET` with the same as query parameters (queries\nonly). It runs behind the same middleware as the REST API and on the same repository,\nvalidation and error codes. The schema is `src/graphql/schema.graphql`:\n\n| field                                       | answer                                                          |\n| ------------------------------------------- | --------------------------------------------------------------- |\n| `user(id: ID!)`                             | the user, or a `NOT_FOUND` error                                |\n| `users(page: Int, limit: Int)`              | `{data, page, limit, total, totalPages}`; `limit` capped at 100 |\n| `createUser(input: {email, name})` mutation | the new user, or a `CONFLICT` error when the email is taken     |\n\n```sh\ncurl localhost:3000/graphql -H 'Content-Type: application/json' \\\n  -d '{\"query\":\"{ users(limit: 5) { total data { id email name } } }\"}'\ncurl localhost:3000/graphql -H 'Content-Type: application/json' -d '{\n  \"query\": \"mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }\",\n  \"variables\": { \"input\": { \"email\": \"ann@example.com\", \"name\": \"Ann\" } } }'\n```\n\nA resolver's failure is reported the GraphQL way, next to whatever data could be resolved,\nwith the REST error code in `extensions.code` (`VALIDATION_ERROR` with `details`,\n`NOT_FOUND`, `CONFLICT`, `INTERNAL_ERROR` whose message production hides):\n\n```json\n{\n  \"data\": { \"user\": null },\n  \"errors\": [\n    { \"message\": \"User not found\", \"path\": [\"user\"], \"extensions\": { \"code\": \"NOT_FOUND\" } }\n  ]\n}\n```\n\nA request that cannot run at all (a syntax error, an unknown field, a query nested deeper than\n`MAX_QUERY_DEPTH` = 10 levels, set in `src/graphql/handler.js`) gets `errors` and no `data`:\nstatus 400 when the client accepts `application/graphql-response+json`, 200 for plain\n`application/json`. Introspection is turned off when `NODE_ENV=production`. Bodies are\nlimited to `BODY_LIMIT` by the JSON parser, and `/graphql` shares the global rate limit.\n",
+					Body:  "`/graphql` speaks GraphQL over HTTP (graphql-http): `POST` with a JSON body\n`{\"query\",\"variables\",\"operationName\"}`, or `GET` with the same as query parameters (queries\nonly). It runs behind the same middleware as the REST API and on the same repository,\nvalidation and error codes. The schema is `src/graphql/schema.graphql`:\n\n| field                                       | answer                                                          |\n| ------------------------------------------- | --------------------------------------------------------------- |\n| `user(id: ID!)`                             | the user, or a `NOT_FOUND` error                                |\n| `users(page: Int, limit: Int)`              | `{data, page, limit, total, totalPages}`; `limit` capped at 100 |\n| `createUser(input: {email, name})` mutation | the new user, or a `CONFLICT` error when the email is taken     |\n\nA resolver's failure is reported the GraphQL way, next to whatever data could be resolved,\nwith the REST error code in `extensions.code` (`VALIDATION_ERROR` with `details`,\n`NOT_FOUND`, `CONFLICT`, `INTERNAL_ERROR` whose message production hides):\n\n```json\n{\n  \"data\": { \"user\": null },\n  \"errors\": [\n    { \"message\": \"User not found\", \"path\": [\"user\"], \"extensions\": { \"code\": \"NOT_FOUND\" } }\n  ]\n}\n```\n\nA request that cannot run at all (a syntax error, an unknown field, a query nested deeper than\n`MAX_QUERY_DEPTH` = 10 levels, set in `src/graphql/handler.js`, or one that selects more than\n`GRAPHQL_MAX_FIELDS` fields, every alias and every use of a fragment counted, so that one\nrequest cannot ask for the same work thousands of times) gets `errors` and no `data`:\nstatus 400 when the client accepts `application/graphql-response+json`, 200 for plain\n`application/json`. Introspection is turned off when `NODE_ENV=production`. Bodies are\nlimited to `BODY_LIMIT` by the JSON parser, and `/graphql` shares the global rate limit.\n",
+				},
+				generator.Doc{
+					Title: "Trying GraphQL",
+					Body:  "```sh\ncurl localhost:3000/graphql -H 'Content-Type: application/json' \\\n  -d '{\"query\":\"{ users(limit: 5) { total data { id email name } } }\"}'\ncurl localhost:3000/graphql -H 'Content-Type: application/json' -d '{\n  \"query\": \"mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }\",\n  \"variables\": { \"input\": { \"email\": \"bob@example.com\", \"name\": \"Bob\" } } }'\n```\n",
+					Condition: generator.Condition{
+						Unless: []string{"auth"},
+					},
 				},
 				generator.Doc{
 					Title: "GraphQL access",
 					Body:  "GraphQL follows the rules of `/api/v1/users` and takes the same credentials: `user`, `users`\nand `me` (the signed-in user) need a signed-in user, `createUser` needs role `admin`.\nOtherwise the field answers `null` with an `UNAUTHORIZED` or `FORBIDDEN` error. Only\n`__typename` and, outside production, introspection are open to everyone.\n",
 					Condition: generator.Condition{
 						When: []string{"auth"},
+					},
+				},
+				generator.Doc{
+					Title: "Trying GraphQL",
+					Body:  "With the access token of the sign-in example above (`ACCESS_TOKEN`):\n\n```sh\ncurl localhost:3000/graphql -H 'Content-Type: application/json' \\\n  -H \"Authorization: Bearer $ACCESS_TOKEN\" \\\n  -d '{\"query\":\"{ me { email role } users(limit: 5) { total data { id email name } } }\"}'\n```\n\nAn administrator (see `ADMIN_EMAIL`) creates users with the same token header:\n\n```graphql\nmutation ($input: CreateUserInput!) {\n  createUser(input: $input) {\n    id\n  }\n}\n```\n",
+					Condition: generator.Condition{
+						When: []string{"jwt"},
 					},
 				},
 				generator.Doc{
@@ -2034,11 +2175,34 @@ me: User
 					Name: "socket.io-client",
 				},
 			},
+			Env: []generator.EnvVar{
+				generator.EnvVar{
+					Name:        "SOCKET_HANDSHAKE_LIMIT",
+					Key:         "socketHandshakeLimit",
+					Schema:      "z.coerce.number().int().positive().default(60)",
+					Example:     "60",
+					Default:     "`60`",
+					Description: "New Socket.IO connections allowed per client IP each minute",
+				},
+				generator.EnvVar{
+					Name:        "SOCKET_AUTH_TIMEOUT_MS",
+					Key:         "socketAuthTimeoutMs",
+					Schema:      "z.coerce.number().int().positive().default(5000)",
+					Example:     "5000",
+					Default:     "`5000`",
+					Description: "Time a new Socket.IO connection has to sign in (join its namespace) before it is closed, in milliseconds",
+				},
+			},
 			Imports: []generator.Import{
 				generator.Import{
 					File:  "src/realtime/realtimeServer.js",
 					From:  "socket.io",
 					Names: []string{"Server"},
+				},
+				generator.Import{
+					File:  "src/realtime/realtimeServer.js",
+					From:  "./handshakeRateLimit.js",
+					Names: []string{"handshakeRateLimit"},
 				},
 				generator.Import{
 					File:  "src/realtime/realtimeServer.js",
@@ -2092,6 +2256,21 @@ me: User
 				},
 			},
 			Lines: []generator.Line{
+				generator.Line{
+					File:  "test/helpers.js",
+					Point: "env",
+					Code:  "SOCKET_HANDSHAKE_LIMIT: '100000',",
+				},
+				generator.Line{
+					File:  "test/config.test.js",
+					Point: "defaults",
+					Code:  "socketHandshakeLimit: 60,",
+				},
+				generator.Line{
+					File:  "test/config.test.js",
+					Point: "defaults",
+					Code:  "socketAuthTimeoutMs: 5000,",
+				},
 				generator.Line{
 					File:  "README.md",
 					Point: "layoutSource",
@@ -2157,6 +2336,20 @@ me: User
 						generator.Import{
 							From:  "./sessionAuthentication.js",
 							Names: []string{"sessionUser"},
+						},
+					},
+					Condition: generator.Condition{
+						When: []string{"sessions"},
+					},
+				},
+				generator.Line{
+					File:  "src/realtime/realtimeServer.js",
+					Point: "setup",
+					Code:  "closeWithSession(io, dependencies);",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./sessionAuthentication.js",
+							Names: []string{"closeWithSession"},
 						},
 					},
 					Condition: generator.Condition{
@@ -2320,7 +2513,7 @@ async function withAccessToken(url, options) {
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "WebSockets",
-					Body:  "Socket.IO 4 shares the API's HTTP server and port, at `/socket.io/` (`src/realtime/`). Clients\njoin rooms and talk to everyone else in them:\n\n| client emits   | payload           | acknowledgement         | and then                                      |\n| -------------- | ----------------- | ----------------------- | --------------------------------------------- |\n| `room:join`    | `{\"room\"}`        | `{\"ok\":true,\"room\"}`    |                                               |\n| `room:leave`   | `{\"room\"}`        | `{\"ok\":true,\"room\"}`    |                                               |\n| `room:message` | `{\"room\",\"text\"}` | `{\"ok\":true,\"message\"}` | the others in the room receive `room:message` |\n\nA message is `{\"room\",\"text\",\"from\",\"sentAt\"}`, `from` being the sender's socket id. A room\nname is 1 to 64 letters, digits, `_`, `.`, `:` or `-`; a text is 1 to 2000 characters; a\nconnection can be in 20 rooms at most and must join a room before sending to it. A refused\nevent is acknowledged with the REST API's error codes:\n`{\"ok\":false,\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\",\"details\"}}` (or `FORBIDDEN`,\n`RATE_LIMITED`).\n\n```js\nimport { io } from 'socket.io-client';\n\nconst socket = io('http://localhost:3000', { transports: ['websocket'] });\nsocket.on('room:message', (message) => console.log(message.from, message.text));\nawait socket.emitWithAck('room:join', { room: 'lobby' });\nawait socket.emitWithAck('room:message', { room: 'lobby', text: 'hello' });\n```\n\n- Heartbeat: the server pings every 25 s and drops a client that has not answered within\n  20 s (`HEARTBEAT` in `src/realtime/realtimeServer.js`). A proxy in front must forward the\n  `Upgrade` header and allow idle connections longer than 25 s.\n- Message size: a message over 16 KiB (`MAX_MESSAGE_BYTES`) closes the connection.\n- Event rate: a connection may send a burst of 40 events, then 10 a second (`EVENT_RATE` in\n  `src/realtime/rooms.js`); an event beyond that is not handled and is acknowledged with\n  `RATE_LIMITED`.\n- Origins: browsers do not apply CORS to WebSockets, so the handshake's `Origin` must be the\n  service's own or one of `CORS_ORIGINS`; clients that send none (not browsers) are accepted.\n- Shutdown: `SIGTERM` disconnects every socket before the server closes, so open connections\n  never hold it up; Socket.IO clients reconnect on their own.\n",
+					Body:  "Socket.IO 4 shares the API's HTTP server and port, at `/socket.io/` (`src/realtime/`). Clients\njoin rooms and talk to everyone else in them:\n\n| client emits   | payload           | acknowledgement         | and then                                      |\n| -------------- | ----------------- | ----------------------- | --------------------------------------------- |\n| `room:join`    | `{\"room\"}`        | `{\"ok\":true,\"room\"}`    |                                               |\n| `room:leave`   | `{\"room\"}`        | `{\"ok\":true,\"room\"}`    |                                               |\n| `room:message` | `{\"room\",\"text\"}` | `{\"ok\":true,\"message\"}` | the others in the room receive `room:message` |\n\nA message is `{\"room\",\"text\",\"from\",\"sentAt\"}`, `from` being the sender's socket id. A room\nname is 1 to 64 letters, digits, `_`, `.`, `:` or `-`; a text is 1 to 2000 characters; a\nconnection can be in 20 rooms at most and must join a room before sending to it. A refused\nevent is acknowledged with the REST API's error codes:\n`{\"ok\":false,\"error\":{\"code\":\"VALIDATION_ERROR\",\"message\",\"details\"}}` (or `FORBIDDEN`,\n`RATE_LIMITED`).\n\n```js\nimport { io } from 'socket.io-client';\n\nconst socket = io('http://localhost:3000', { transports: ['websocket'] });\nsocket.on('room:message', (message) => console.log(message.from, message.text));\nawait socket.emitWithAck('room:join', { room: 'lobby' });\nawait socket.emitWithAck('room:message', { room: 'lobby', text: 'hello' });\n```\n\n- Heartbeat: the server pings every 25 s and drops a client that has not answered within\n  20 s (`HEARTBEAT` in `src/realtime/realtimeServer.js`). A proxy in front must forward the\n  `Upgrade` header and allow idle connections longer than 25 s.\n- Connections: each client IP may open `SOCKET_HANDSHAKE_LIMIT` new connections a minute\n  (counted in Redis when the service has it, so across instances); a handshake beyond that\n  is answered 429 `RATE_LIMITED` over long polling, and closed over WebSocket. A connection\n  that has not signed in within `SOCKET_AUTH_TIMEOUT_MS` is closed.\n- Message size: a message over 16 KiB (`MAX_MESSAGE_BYTES`) closes the connection.\n- Event rate: a connection may send a burst of 40 events, then 10 a second (`EVENT_RATE` in\n  `src/realtime/rooms.js`); an event beyond that is not handled and is acknowledged with\n  `RATE_LIMITED`.\n- Origins: browsers do not apply CORS to WebSockets, so the handshake's `Origin` must be the\n  service's own or one of `CORS_ORIGINS`; clients that send none (not browsers) are accepted.\n- Shutdown: `SIGTERM` disconnects every socket before the server closes, so open connections\n  never hold it up; Socket.IO clients reconnect on their own.\n",
 				},
 				generator.Doc{
 					Title: "WebSocket sign-in",
@@ -2338,7 +2531,7 @@ async function withAccessToken(url, options) {
 				},
 				generator.Doc{
 					Title: "WebSocket sign-in with the session",
-					Body:  "The session cookie (`sid`) of the handshake request is read as for HTTP requests, so a page\nof the service's own origin that signed in with `POST /api/v1/auth/session` connects as its\nuser without anything more. A session signed out since, or whose account was deleted, no\nlonger connects. A connection lasts no longer than its session: when `SESSION_TTL` ends, the\nserver disconnects it (reason `io server disconnect`). Signing out does not close the\nconnections the session already has open: the client closes them when it signs out.\n",
+					Body:  "The session cookie (`sid`) of the handshake request is read as for HTTP requests, so a page\nof the service's own origin that signed in with `POST /api/v1/auth/session` connects as its\nuser without anything more. A session signed out since, or whose account was deleted, no\nlonger connects. A connection lasts no longer than its session: when `SESSION_TTL` ends, the\nserver disconnects it (reason `io server disconnect`), and signing out with\n`DELETE /api/v1/auth/session` closes every connection opened with that session, on every\ninstance.\n",
 					Condition: generator.Condition{
 						When: []string{"sessions"},
 					},
