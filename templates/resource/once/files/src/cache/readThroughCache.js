@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 
 const id = z.uuid();
 
@@ -6,17 +7,23 @@ const id = z.uuid();
 // `createCache('products')` keeps products under `<prefix>cache:products:<id>`. Successful writes
 // to a record delete its entry before their response is sent, so a client reads its own writes;
 // an entry that a concurrent read puts back lives at most `ttlSeconds`. When Redis is
-// unavailable the cache steps aside and the repository answers.
+// unavailable or slow the cache steps aside and the repository answers: a read waits at most the
+// client's command timeout, and nothing is stored until Redis answers again.
 export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
   return function createCache(resource) {
     const keyOf = (recordId) => `${keyPrefix}cache:${resource}:${recordId.toLowerCase()}`;
 
     async function serveCached(req, res, next, key) {
-      let cached = null;
+      let cached;
       try {
         cached = await redis.get(key);
       } catch (err) {
-        logger.warn({ err }, `${resource} cache unavailable`);
+        // An outage of Redis is logged once, by the client, rather than with every request.
+        if (!(err instanceof ServiceUnavailableError)) {
+          logger.warn({ err }, `${resource} cache failed`);
+        }
+        res.set('X-Cache', 'MISS');
+        return next();
       }
       if (cached !== null) {
         res.set('X-Cache', 'HIT').type('json').send(cached);
