@@ -1,6 +1,9 @@
 package generator
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // The GraphQL side of a resource: the types of its fields in SDL and root fields written as
 // Prettier writes them.
@@ -104,3 +107,32 @@ func (r *ResourceView) GraphQLFieldNames() []string {
 
 // Args are JavaScript string literals of the given texts, for a call's arguments.
 func (r *ResourceView) Args(texts ...string) []string { return r.Quote(texts) }
+
+// graphQLSchemaNames are the types and root fields every GraphQL schema has (its scalars, the
+// root types and users'), which a resource's must not take.
+var graphQLSchemaNames = []string{"Boolean", "Float", "ID", "Int", "String", "Query", "Mutation",
+	"User", "UserPage", "CreateUserInput", "user", "users", "me", "createUser"}
+
+// graphQLNames are the types and root fields a resource adds to the GraphQL schema.
+func graphQLNames(name string) []string {
+	v := NewResourceView(Resource{Name: name})
+	sp := v.SingularPascal
+	return []string{sp, sp + "Page", "Create" + sp + "Input", "Update" + sp + "Input",
+		v.Singular, v.Camel, "create" + sp, "update" + sp, "delete" + sp}
+}
+
+// graphQLClash is a name of the resource's in GraphQL that the schema or another resource already
+// has, or "": the resource is checked whatever the project's features, so graphql can be added
+// later.
+func graphQLClash(name string, others []string) string {
+	taken := slices.Clone(graphQLSchemaNames)
+	for _, other := range others {
+		taken = append(taken, graphQLNames(other)...)
+	}
+	for _, n := range graphQLNames(name) {
+		if slices.Contains(taken, n) {
+			return n
+		}
+	}
+	return ""
+}
