@@ -1144,6 +1144,9 @@ func (f FieldView) MemoryRefCheck() string {
 	exists := "(await " + camelCase(f.Ref) + "Repository.findById(fields." + f.Name + "))"
 	if f.IsSelfRef() {
 		exists = "records.has(fields." + f.Name + ")"
+	} else if len("      !"+exists) > printWidth {
+		// Too long for a line of the broken condition: Prettier breaks the call.
+		exists = "(await " + camelCase(f.Ref) + "Repository.findById(\n        fields." + f.Name + ",\n      ))"
 	}
 	cond := f.owner.FitCondition(4, []string{"fields." + f.Name + " != null", "!" + exists})
 	throw := f.owner.Fit(6, "throw missingReference(", ");", []string{jsString(f.Name), jsString("No " + f.RefSingularTitle() + " has this id")})
@@ -1313,6 +1316,13 @@ func (r *ResourceView) Prop(indent int, name, value string) string {
 	if open := strings.Index(value, "(["); open > 0 && strings.HasSuffix(value, "])") {
 		items := splitTopLevel(value[open+2 : len(value)-2])
 		return pad + name + ": " + value[:open+2] + "\n" + pad + "  " + strings.Join(items, ",\n"+pad+"  ") + ",\n" + pad + "]),"
+	}
+	// A call whose argument is no bare name (numberParam(fields.price).optional()) breaks inside
+	// its parentheses: Prettier moves only chains it cannot break that way to the next line.
+	if open := strings.Index(value, "("); open > 0 && !strings.HasPrefix(value, "fields.") {
+		if end := strings.Index(value, ")"); end > open && strings.Contains(value[open:end], ".") {
+			return pad + name + ": " + value[:open+1] + "\n" + pad + "  " + value[open+1:end] + ",\n" + pad + value[end:] + ","
+		}
 	}
 	return pad + name + ":\n" + pad + "  " + value + ","
 }
@@ -1903,4 +1913,14 @@ func (r *ResourceView) BadQueryRows() []string {
 		rows = append(rows, "[`"+f.Name+"="+f.FilterRefusal()+"`, "+jsString("query."+f.Name)+"]")
 	}
 	return rows
+}
+
+// Assign writes the statement `lhs = rhs;` at this indent, with rhs on the next line when the
+// statement does not fit on one, as Prettier breaks an assignment.
+func (r *ResourceView) Assign(indent int, lhs, rhs string) string {
+	pad := strings.Repeat(" ", indent)
+	if line := pad + lhs + " = " + rhs + ";"; len(line) <= printWidth {
+		return line
+	}
+	return pad + lhs + " =\n" + pad + "  " + rhs + ";"
 }
