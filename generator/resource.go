@@ -414,6 +414,8 @@ func checkResourceName(name string, known KnownNames) error {
 		return fail("%q is a reserved word in JavaScript", camelCase(name))
 	case slices.Contains(sqlReservedWords, strings.ReplaceAll(name, "-", "_")):
 		return fail("%q is a reserved word in PostgreSQL", strings.ReplaceAll(name, "-", "_"))
+	case graphQLClash(name, known.Resources) != "":
+		return fail("GraphQL already has %q: choose another name", graphQLClash(name, known.Resources))
 	}
 	return nil
 }

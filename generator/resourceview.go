@@ -1145,13 +1145,11 @@ func (f FieldView) MemoryRefCheck() string {
 	exists := "(await " + camelCase(f.Ref) + "Repository.findById(fields." + f.Name + "))"
 	if f.IsSelfRef() {
 		exists = "records.has(fields." + f.Name + ")"
+	} else if len("      !"+exists) > printWidth {
+		// Too long for a line of the broken condition: Prettier breaks the call.
+		exists = "(await " + camelCase(f.Ref) + "Repository.findById(\n        fields." + f.Name + ",\n      ))"
 	}
-	operands := []string{"fields." + f.Name + " != null", "!" + exists}
-	if broken := len("    if ("+strings.Join(operands, " && ")+") {") > printWidth; broken && 6+len(operands[1]) > printWidth && !f.IsSelfRef() {
-		// On its own line the call still does not fit: Prettier breaks its argument out.
-		operands[1] = "!(await " + camelCase(f.Ref) + "Repository.findById(\n        fields." + f.Name + ",\n      ))"
-	}
-	cond := f.owner.FitCondition(4, operands)
+	cond := f.owner.FitCondition(4, []string{"fields." + f.Name + " != null", "!" + exists})
 	throw := f.owner.Fit(6, "throw missingReference(", ");", []string{jsString(f.Name), jsString("No " + f.RefSingularTitle() + " has this id")})
 	return cond + "\n" + throw + "\n    }"
 }
@@ -1349,16 +1347,6 @@ func closingParen(s string, open int) int {
 		}
 	}
 	return -1
-}
-
-// FitAssign writes `lhs = rhs;` the way Prettier does at this indent: on one line when it fits,
-// else broken after the "=", with the value indented on the next line.
-func (r *ResourceView) FitAssign(indent int, lhs, rhs string) string {
-	pad := strings.Repeat(" ", indent)
-	if line := pad + lhs + " = " + rhs + ";"; len(line) <= printWidth {
-		return line
-	}
-	return pad + lhs + " =\n" + pad + "  " + rhs + ";"
 }
 
 // splitTopLevel splits a JavaScript list at its commas outside brackets and quotes.
@@ -1947,4 +1935,14 @@ func (r *ResourceView) BadQueryRows() []string {
 		rows = append(rows, "[`"+f.Name+"="+f.FilterRefusal()+"`, "+jsString("query."+f.Name)+"]")
 	}
 	return rows
+}
+
+// Assign writes the statement `lhs = rhs;` at this indent, with rhs on the next line when the
+// statement does not fit on one, as Prettier breaks an assignment.
+func (r *ResourceView) Assign(indent int, lhs, rhs string) string {
+	pad := strings.Repeat(" ", indent)
+	if line := pad + lhs + " = " + rhs + ";"; len(line) <= printWidth {
+		return line
+	}
+	return pad + lhs + " =\n" + pad + "  " + rhs + ";"
 }

@@ -24,11 +24,12 @@ async function cachedApp(t, url) {
   });
   const app = express();
   let version = 0;
-  app.use('/things/:id', createCache('things').readThrough());
+  const things = createCache('things');
+  app.use('/things/:id', things.readThrough());
   app.get('/things/:id', (req, res) => res.json({ id: req.params.id, version }));
   app.patch('/things/:id', (req, res) => res.json({ version: ++version }));
   app.get('/others/:id', createCache('others').readThrough(), (req, res) => res.json({ version }));
-  return { app, lines };
+  return { app, things, lines };
 }
 
 test('each resource has entries of its own, invalidated by its writes', async (t) => {
@@ -61,4 +62,12 @@ test('without Redis the cache steps aside and the handler answers', async (t) =>
     ['redis unavailable'],
     'the outage is logged once, not with each request',
   );
+});
+
+test('invalidating without Redis logs the failure instead of failing the write', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const { things, lines } = await cachedApp(t, proxy.url);
+  await proxy.cut();
+  await things.invalidate(randomUUID());
+  assert.ok(lines.some((line) => line.msg === 'things cache not invalidated'));
 });

@@ -59,8 +59,12 @@ export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
     }
 
     return {
+      // For writes that do not go through the routes (GraphQL): as for theirs, a failure is
+      // logged and the write still succeeds; the stale entry lives at most `ttlSeconds`.
       async invalidate(recordId) {
-        await redis.del(keyOf(recordId));
+        await redis
+          .del(keyOf(recordId))
+          .catch((err) => logger.error({ err }, `${resource} cache not invalidated`));
       },
       // Mounted at `/:id` after the access rules, so an entry is only served to requests they
       // let through. Ids that are not UUIDs are left to the route's validation.
