@@ -1962,6 +1962,11 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				},
 				generator.Import{
 					File:  "src/graphql/resolvers.js",
+					From:  "./arguments.js",
+					Names: []string{"parseArgs"},
+				},
+				generator.Import{
+					File:  "src/graphql/resolvers.js",
 					From:  "../users/users.schemas.js",
 					Names: []string{"createUserBody", "listUsersQuery", "userParams"},
 				},
