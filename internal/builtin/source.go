@@ -600,20 +600,23 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 					},
 				},
 				generator.Snippet{
-					Name: "usersCache",
-					Code: `const usersCache = createUsersCache({
+					Name: "createCache",
+					Code: `const createCache = readThroughCaches({
   redis,
   keyPrefix: config.redisKeyPrefix,
   ttlSeconds: config.cacheTtlSeconds,
   logger,
-});
-`,
+});`,
 					Imports: []generator.Import{
 						generator.Import{
-							From:  "./cache/usersCache.js",
-							Names: []string{"createUsersCache"},
+							From:  "./cache/readThroughCache.js",
+							Names: []string{"readThroughCaches"},
 						},
 					},
+				},
+				generator.Snippet{
+					Name: "usersCache",
+					Code: "const usersCache = createCache('users');",
 				},
 			},
 			Checks: []generator.Snippet{
@@ -637,7 +640,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				generator.Line{
 					File:  "README.md",
 					Point: "layoutSource",
-					Code:  "  cache/                      the read-through users cache",
+					Code:  "  cache/                      the read-through caches of users and resources",
 				},
 				generator.Line{
 					File:  "src/routes/users.routes.js",

@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { test } from 'node:test';
 import express from 'express';
 import request from 'supertest';
-import { createUsersCache } from '../src/cache/usersCache.js';
+import { readThroughCaches } from '../src/cache/readThroughCache.js';
 import { createOutageLog } from '../src/outages/outageLog.js';
 import { createRedisClient } from '../src/redis/client.js';
 import { adminAgent, captureLogger, createTestApp, dependenciesOf } from './helpers.js';
 import { ANSWERED_WITHIN_MS, STALL_TEST, STALL_TIMEOUT_MS } from './outages.js';
 import { startRedisProxy } from './redisProxy.js';
+import { testRedisUrl } from './redisServer.js';
 
 async function createUser(api) {
   const res = await api
@@ -129,29 +130,46 @@ test('ids that are not UUIDs are left to validation and never cached', async () 
   assert.equal(res.headers['x-cache'], undefined);
 });
 
-// The cache on its own, in front of a handler standing in for the repository, with a Redis
-// client behind `proxy` that waits at most STALL_TIMEOUT_MS for an answer.
-async function cacheBehind(t, proxy, logger) {
+// The caches on their own, in front of handlers standing in for two resources' routes, with a
+// Redis client at `url` that waits at most STALL_TIMEOUT_MS for an answer.
+async function cachedApp(t, url, logger) {
   const outage = createOutageLog({ dependency: 'redis', logger });
-  const redis = await createRedisClient({
-    url: proxy.url,
-    commandTimeoutMs: STALL_TIMEOUT_MS,
-    outage,
-  });
+  const redis = await createRedisClient({ url, commandTimeoutMs: STALL_TIMEOUT_MS, outage });
   t.after(() => redis.close());
-  const keyPrefix = `test:${randomUUID()}:`;
-  const usersCache = createUsersCache({ redis, keyPrefix, ttlSeconds: 60, logger });
+  const createCache = readThroughCaches({
+    redis,
+    keyPrefix: `test:${randomUUID()}:`,
+    ttlSeconds: 60,
+    logger,
+  });
+  const things = createCache('things');
+  let version = 0;
   const app = express();
-  app.use('/:id', usersCache.readThrough());
-  app.get('/:id', (req, res) => res.json({ id: req.params.id }));
-  return { app, redis };
+  app.use('/things/:id', things.readThrough());
+  app.get('/things/:id', (req, res) => res.json({ id: req.params.id, version }));
+  app.patch('/things/:id', (req, res) => res.json({ version: ++version }));
+  app.get('/others/:id', createCache('others').readThrough(), (req, res) => res.json({ version }));
+  return { app, redis, things };
 }
+
+test('each resource has entries of its own, invalidated by its writes', async (t) => {
+  const { app } = await cachedApp(t, testRedisUrl(), captureLogger().logger);
+  const id = randomUUID();
+  assert.equal((await request(app).get(`/things/${id}`)).headers['x-cache'], 'MISS');
+  assert.equal((await request(app).get(`/things/${id}`)).headers['x-cache'], 'HIT');
+  assert.equal((await request(app).get(`/others/${id}`)).headers['x-cache'], 'MISS');
+  await request(app).patch(`/things/${id}`).expect(200);
+  const fresh = await request(app).get(`/things/${id}`);
+  assert.equal(fresh.headers['x-cache'], 'MISS');
+  assert.equal(fresh.body.version, 1);
+});
 
 test('without Redis the cache steps aside and the repository answers', async (t) => {
   const proxy = await startRedisProxy(t);
   const { logger, lines } = captureLogger();
-  const { app } = await cacheBehind(t, proxy, logger);
-  const path = `/${randomUUID()}`;
+  const { app } = await cachedApp(t, proxy.url, logger);
+  const id = randomUUID();
+  const path = `/things/${id}`;
   assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'MISS');
   assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'HIT');
 
@@ -159,7 +177,7 @@ test('without Redis the cache steps aside and the repository answers', async (t)
   for (let i = 0; i < 3; i += 1) {
     const res = await request(app).get(path).expect(200);
     assert.equal(res.headers['x-cache'], 'MISS');
-    assert.deepEqual(res.body, { id: path.slice(1) });
+    assert.deepEqual(res.body, { id, version: 0 });
   }
   assert.deepEqual(
     lines.map((line) => line.msg),
@@ -173,15 +191,16 @@ test(
   STALL_TEST,
   async (t) => {
     const proxy = await startRedisProxy(t);
-    const { app, redis } = await cacheBehind(t, proxy, captureLogger().logger);
-    const path = `/${randomUUID()}`;
+    const { app, redis } = await cachedApp(t, proxy.url, captureLogger().logger);
+    const id = randomUUID();
+    const path = `/things/${id}`;
     await request(app).get(path).expect(200);
 
     proxy.stall();
     const started = performance.now();
     const res = await request(app).get(path).expect(200);
     assert.equal(res.headers['x-cache'], 'MISS');
-    assert.deepEqual(res.body, { id: path.slice(1) });
+    assert.deepEqual(res.body, { id, version: 0 });
     assert.ok(
       performance.now() - started < ANSWERED_WITHIN_MS,
       'answered without waiting for Redis',
@@ -190,3 +209,12 @@ test(
     assert.equal(await redis.ping(), 'PONG');
   },
 );
+
+test('invalidating without Redis logs the failure instead of failing the write', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const { logger, lines } = captureLogger();
+  const { things } = await cachedApp(t, proxy.url, logger);
+  await proxy.cut();
+  await things.invalidate(randomUUID());
+  assert.ok(lines.some((line) => line.msg === 'things cache not invalidated'));
+});

@@ -4,11 +4,11 @@ import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 const id = z.uuid();
 
 // Read-through caches of `GET /<resource>/:id` in Redis, shared by every instance of the service:
-// `createCache('products')` keeps products under `<prefix>cache:products:<id>`. Successful writes
-// to a record delete its entry before their response is sent, so a client reads its own writes;
-// an entry that a concurrent read puts back lives at most `ttlSeconds`. When Redis is
-// unavailable or slow the cache steps aside and the repository answers: a read waits at most the
-// client's command timeout, and nothing is stored until Redis answers again.
+// `createCache('users')` keeps users under `<prefix>cache:users:<id>`. Successful writes to a
+// record delete its entry before their response is sent, so a client reads its own writes; an
+// entry that a concurrent read puts back lives at most `ttlSeconds`. When Redis is unavailable or
+// slow the cache steps aside and the repository answers: a read waits at most the client's command
+// timeout, and nothing is stored until Redis answers again.
 export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
   return function createCache(resource) {
     const keyOf = (recordId) => `${keyPrefix}cache:${resource}:${recordId.toLowerCase()}`;
