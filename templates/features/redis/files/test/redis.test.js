@@ -181,6 +181,30 @@ test('a service whose Redis stalls logs the outage once, as JSON', PROCESS_TIMEO
   );
 });
 
+test(
+  'a service shuts down while its Redis stalls, without waiting for the stalled commands',
+  PROCESS_TIMEOUT,
+  async (t) => {
+    const proxy = await startRedisProxy(t);
+    const server = spawnServer({
+      REDIS_URL: proxy.url,
+      REDIS_COMMAND_TIMEOUT_MS: String(STALL_TIMEOUT_MS),
+      SHUTDOWN_TIMEOUT_MS: '10000',
+    });
+    t.after(() => server.child.kill('SIGKILL'));
+    const { port } = await server.waitForLog('server listening');
+
+    proxy.stall();
+    // The rate limit gives up on its command, which stays pending on the stalled connection.
+    assert.equal((await fetch(`http://127.0.0.1:${port}/nowhere`)).status, 404);
+    const started = performance.now();
+    server.child.kill('SIGTERM');
+    await server.waitForLog('shutdown complete');
+    assert.equal((await server.exited).code, 0);
+    assert.ok(performance.now() - started < ANSWERED_WITHIN_MS, 'without the shutdown timeout');
+  },
+);
+
 test('closing the dependencies closes the Redis client', async () => {
   const dependencies = await createTestDependencies();
   assert.equal(dependencies.redis.isReady, true);

@@ -3,7 +3,7 @@ import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 
 // What opens and closes the connection, and what hands out other connections: these are not
 // commands, and are called as they are.
-const NOT_COMMANDS = new Set(['connect', 'close', 'destroy', 'quit', 'disconnect', 'duplicate']);
+const NOT_COMMANDS = new Set(['connect', 'destroy', 'quit', 'disconnect', 'duplicate']);
 
 class CommandTimeoutError extends Error {}
 
@@ -18,6 +18,7 @@ export function boundCommands(client, { timeoutMs, outage }) {
       const value = Reflect.get(target, property);
       if (typeof value !== 'function') return value;
       if (NOT_COMMANDS.has(property)) return value.bind(target);
+      if (property === 'close') return () => closeWithin(target, timeoutMs);
       return (...args) => {
         const result = value.apply(target, args);
         // A transaction's commands are queued on it and sent by its exec(), which is bounded too.
@@ -46,6 +47,21 @@ async function withinTimeout(reply, timeoutMs, outage) {
     // A lost connection is reported by the client's own events; a stall only by its commands.
     if (err instanceof CommandTimeoutError) outage.failed('commands', err);
     throw new ServiceUnavailableError('redis', err);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+// Closing waits for the commands still pending. After a stall those may never be answered, and
+// their callers have given up on them already, so after `timeoutMs` the connection is dropped
+// instead: shutdown finishes rather than running into its own timeout.
+async function closeWithin(client, timeoutMs) {
+  let timer;
+  const stalled = new Promise((resolve) => {
+    timer = setTimeout(resolve, timeoutMs, 'stalled');
+  });
+  try {
+    if ((await Promise.race([client.close(), stalled])) === 'stalled') client.destroy();
   } finally {
     clearTimeout(timer);
   }
