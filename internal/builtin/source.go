@@ -2217,7 +2217,7 @@ me: User
 				generator.Import{
 					File:  "src/realtime/realtimeServer.js",
 					From:  "./rooms.js",
-					Names: []string{"handleRooms"},
+					Names: []string{"eventHandlers", "handleRooms"},
 				},
 				generator.Import{
 					File:  "src/realtime/rooms.js",
