@@ -2220,7 +2220,7 @@ me: User
 				generator.Import{
 					File:  "src/realtime/realtimeServer.js",
 					From:  "./rooms.js",
-					Names: []string{"handleRooms"},
+					Names: []string{"eventHandlers", "handleRooms"},
 				},
 				generator.Import{
 					File:  "src/realtime/rooms.js",
@@ -2546,7 +2546,7 @@ async function withAccessToken(url, options) {
 				},
 				generator.Doc{
 					Title: "WebSockets across instances",
-					Body:  "With several instances, rooms span them all: the Socket.IO Redis adapter publishes each\nbroadcast to Redis on channels under `REDIS_KEY_PREFIX`, over two connections of its own, and\nevery instance delivers it to its own clients. The long-polling transport sends a client's\nrequests to one instance only, so either configure sticky sessions on the load balancer or\nhave clients use `transports: ['websocket']`.\n",
+					Body:  "With several instances, rooms span them all: the Socket.IO Redis adapter publishes each\nbroadcast to Redis on channels under `REDIS_KEY_PREFIX`, over two connections of its own, and\nevery instance delivers it to its own clients; while Redis is down, a broadcast reaches the\nclients of its own instance only. The long-polling transport sends a client's requests to\none instance only, so either configure sticky sessions on the load balancer or have clients\nuse `transports: ['websocket']`.\n",
 					Condition: generator.Condition{
 						When: []string{"redis"},
 					},

@@ -10,6 +10,11 @@ export async function useRedisAdapter(io, { config, redis, redisOutage }) {
   for (const client of clients) reportConnectionState(client, redisOutage);
   await Promise.all(clients.map((client) => client.connect()));
   const [pubClient, subClient] = clients;
+  // The adapter publishes without waiting for the answer, so during an outage each broadcast would
+  // reject with nothing to handle it, which ends the process. It reaches this instance's clients
+  // only then; the outage is logged once, by the connection.
+  const publish = pubClient.publish.bind(pubClient);
+  pubClient.publish = (...args) => publish(...args).catch(() => 0);
   io.adapter(createAdapter(pubClient, subClient, { key: `${config.redisKeyPrefix}socket.io` }));
   // The adapter subscribes without waiting; this reply comes after the subscription's, so no
   // broadcast from another instance is missed once the service is listening.
