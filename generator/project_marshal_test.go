@@ -3,6 +3,7 @@ package generator
 import (
 	"bytes"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -63,4 +64,24 @@ func TestMarshalIsTheEncoders(t *testing.T) {
 		}
 		_ = back
 	}
+}
+
+// TestPlainScalarIsThePattern holds plainScalar to the pattern it writes out by hand, on every
+// string of up to four characters from an alphabet of each kind of character it treats apart.
+func TestPlainScalarIsThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_./=|+-]*(:[A-Za-z0-9_./=|+-]+)*$`)
+	alphabet := []string{"a", "Z", "0", "_", ".", "/", "=", "|", "+", "-", ":", " ", "#", "é", "\n"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		if got, want := plainScalar(prefix), pattern.MatchString(prefix); got != want {
+			t.Errorf("plainScalar(%q) = %v, the pattern says %v", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 4)
 }
