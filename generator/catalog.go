@@ -34,6 +34,8 @@ type Catalog struct {
 	// resources holds the resource templates, parsed the first time a project has resources:
 	// most runs (every new) have none.
 	resources func() (*resourceTemplateSet, error)
+	// parsed holds the templates rendered so far, by path (see parsedTemplate).
+	parsed sync.Map
 }
 
 // resourceTemplateSet is the two resource template folders; either is nil in a release without it.
