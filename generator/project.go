@@ -206,12 +206,25 @@ func plainScalar(s string) bool {
 	return true
 }
 
+// dotPlain reports whether s is a dot and then a plain scalar, as the paths of dotfiles are,
+// which the encoder also writes as they are: but for .inf and .nan, which read as numbers.
+func dotPlain(s string) bool {
+	if len(s) < 2 || s[0] != '.' || !plainScalar(s[1:]) {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case ".inf", ".nan":
+		return false
+	}
+	return true
+}
+
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // writeScalar writes a string as the YAML encoder writes it: plain when that reads back as the
 // same string, otherwise as the encoder quotes it.
 func writeScalar(b *bytes.Buffer, s string) {
-	if plainScalar(s) && !yamlWord(s) {
+	if plainScalar(s) && !yamlWord(s) || dotPlain(s) {
 		b.WriteString(s)
 		return
 	}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // encoderMarshal is the YAML encoder's output, which Marshal must match byte for byte.
@@ -84,4 +86,37 @@ func TestPlainScalarIsThePattern(t *testing.T) {
 		}
 	}
 	all("", 4)
+}
+
+// TestWriteScalarIsTheEncoders compares writeScalar with the YAML encoder on every string of up
+// to four characters from an alphabet of each kind of character it treats apart, and on words
+// YAML reads as something else.
+func TestWriteScalarIsTheEncoders(t *testing.T) {
+	alphabet := []string{".", "a", "i", "n", "f", "Y", "0", "_", "/", "-", ":", " ", "#", "é"}
+	check := func(s string) {
+		want, err := yaml.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		writeScalar(&b, s)
+		if got := b.String(); got != strings.TrimSuffix(string(want), "\n") {
+			t.Errorf("writeScalar(%q) = %s, the encoder writes %s", s, got, want)
+		}
+	}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 4)
+	for _, s := range []string{".inf", ".Inf", ".INF", ".iNf", ".nan", ".NaN", ".NAN", ".nAn", ".yes", ".true", ".null",
+		".env.example", ".github/workflows/ci.yml", ".e5", ".5", ".infinity", ".a:b", ".a::b", ".a:"} {
+		check(s)
+	}
 }
