@@ -134,7 +134,7 @@ func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {
 		return File{}, err
 	}
 	// The clone shares the parse tree and takes the functions of this model.
-	tmpl, err := parsed.Clone()
+	tmpl, err := parsed.tmpl.Clone()
 	if err != nil {
 		return File{}, fmt.Errorf("render: %s: %w", of.src, err)
 	}
@@ -143,6 +143,9 @@ func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {
 		tdata = of.data
 	}
 	var buf bytes.Buffer
+	// A file comes out about as long as its template; growing the buffer as it fills copied as
+	// many bytes again.
+	buf.Grow(parsed.size + parsed.size/4)
 	if err := tmpl.Funcs(templateFuncs(m)).Execute(&buf, tdata); err != nil {
 		return File{}, fmt.Errorf("render: %w", err)
 	}
@@ -153,9 +156,9 @@ func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {
 // catalog that renders again (sync renders a project twice, the benchmarks and tests many times)
 // parses each template once. Its functions are bound to no model; clone it and set them before
 // executing it.
-func (c *Catalog) parsedTemplate(src string) (*template.Template, error) {
+func (c *Catalog) parsedTemplate(src string) (*cachedTemplate, error) {
 	if t, ok := c.parsed.Load(src); ok {
-		return t.(*template.Template), nil
+		return t.(*cachedTemplate), nil
 	}
 	data, err := fs.ReadFile(c.fsys, src)
 	if err != nil {
@@ -165,8 +168,15 @@ func (c *Catalog) parsedTemplate(src string) (*template.Template, error) {
 	if err != nil {
 		return nil, fmt.Errorf("render: parse %s: %w", src, err)
 	}
-	c.parsed.Store(src, t)
-	return t, nil
+	parsed := &cachedTemplate{tmpl: t, size: len(data)}
+	c.parsed.Store(src, parsed)
+	return parsed, nil
+}
+
+// cachedTemplate is a template parsed from size bytes of text.
+type cachedTemplate struct {
+	tmpl *template.Template
+	size int
 }
 
 // outputPath maps a template path to the generated path.
