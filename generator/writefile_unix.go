@@ -11,8 +11,8 @@ import (
 // writeFile writes data to the file name, creating it with perm (less the umask) or truncating
 // it, as os.WriteFile does, in three system calls: open, write, close. os.WriteFile also offers
 // every file to the runtime's poller, which refuses regular files, and sets and clears
-// non-blocking mode around that: five more calls a file, which were most of what writing a new
-// project cost.
+// non-blocking mode around that: five more calls a file, 730 of the 1,850 system calls of a
+// `scaffold new` with every feature.
 func writeFile(name string, data []byte, perm fs.FileMode) error {
 	var fd int
 	var err error
