@@ -113,7 +113,7 @@ func writeFiles(plan *Plan, root string) error {
 				if mode == 0 {
 					mode = 0o644
 				}
-				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, mode); err != nil {
+				if err := writeFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, mode); err != nil {
 					errs[i] = fmt.Errorf("write %s: %w", f.Path, err)
 				}
 			}

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -29,8 +30,17 @@ type Catalog struct {
 	// Version is the scaffold release whose templates these are; scaffold.yaml records it.
 	Version string
 
-	fsys                       fs.FS
-	resourceOnce, resourceEach *resourceTemplates
+	fsys fs.FS
+	// resources holds the resource templates, parsed the first time a project has resources:
+	// most runs (every new) have none.
+	resources func() (*resourceTemplateSet, error)
+	// parsed holds the templates rendered so far, by path (see parsedTemplate).
+	parsed sync.Map
+}
+
+// resourceTemplateSet is the two resource template folders; either is nil in a release without it.
+type resourceTemplateSet struct {
+	once, each *resourceTemplates
 }
 
 // catalogFile is templates/catalog.yaml.
@@ -59,7 +69,16 @@ func LoadCatalog(fsys fs.FS) (*Catalog, error) {
 	if err != nil {
 		return nil, err
 	}
-	return NewCatalog(fsys, src)
+	c, err := NewCatalog(fsys, src)
+	if err != nil {
+		return nil, err
+	}
+	// Templates read from their files may be in the making: their resource manifests are checked
+	// now, not when the first resource is added.
+	if _, err := c.resources(); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 // ReadCatalogSource reads catalog.yaml and the manifests it lists from fsys.
@@ -84,7 +103,8 @@ func ReadCatalogSource(fsys fs.FS) (*CatalogSource, error) {
 }
 
 // NewCatalog ties the manifests of src to their folders in fsys and checks them as LoadCatalog
-// does. It leaves src as it is.
+// does, except the resource templates, which it parses when a project first has resources. It
+// leaves src as it is.
 func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
 	if len(src.Manifests) != len(src.Features)+1 {
 		return nil, fmt.Errorf("load catalog: %d manifests for core and %d features", len(src.Manifests), len(src.Features))
@@ -110,13 +130,17 @@ func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
 	if err := c.check(src.Features); err != nil {
 		return nil, fmt.Errorf("load catalog: %w", err)
 	}
-	var err error
-	if c.resourceOnce, err = loadResourceTemplates(fsys, resourceOnceDir); err != nil {
-		return nil, fmt.Errorf("load catalog: %w", err)
-	}
-	if c.resourceEach, err = loadResourceTemplates(fsys, resourceEachDir); err != nil {
-		return nil, fmt.Errorf("load catalog: %w", err)
-	}
+	c.resources = sync.OnceValues(func() (*resourceTemplateSet, error) {
+		var set resourceTemplateSet
+		var err error
+		if set.once, err = loadResourceTemplates(fsys, resourceOnceDir); err != nil {
+			return nil, fmt.Errorf("load catalog: %w", err)
+		}
+		if set.each, err = loadResourceTemplates(fsys, resourceEachDir); err != nil {
+			return nil, fmt.Errorf("load catalog: %w", err)
+		}
+		return &set, nil
+	})
 	return c, nil
 }
 

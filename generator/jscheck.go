@@ -3,7 +3,6 @@ package generator
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/tdewolff/parse/v2"
@@ -13,7 +12,7 @@ import (
 // jsPosition is the " on line N and column M" the parser appends to its messages. The lines it
 // counts are those of the merged file without conflict markers, which the user never sees, so
 // the position is dropped rather than left to mislead.
-var jsPosition = regexp.MustCompile(` on line \d+ and column \d+$`)
+var jsPosition = lazyRegexp(` on line \d+ and column \d+$`)
 
 // checkJavaScript reports why src is not a valid JavaScript file, or nil when it is. module says
 // whether src is an ES module (.js, .mjs in generated projects) rather than CommonJS (.cjs): in a
@@ -27,7 +26,7 @@ func checkJavaScript(src []byte, module bool) error {
 	ast, err := js.Parse(parse.NewInputBytes(src), js.Options{})
 	if err != nil {
 		msg, _, _ := strings.Cut(err.Error(), "\n")
-		return errors.New(jsPosition.ReplaceAllString(msg, ""))
+		return errors.New(jsPosition().ReplaceAllString(msg, ""))
 	}
 	return checkTopLevel(ast, module)
 }

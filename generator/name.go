@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // NameError says why a project name was refused.
@@ -22,7 +23,19 @@ func (e *NameError) Error() string {
 // print width.
 const maxNameLength = 50
 
-var namePattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+// namePattern reports whether name is made of lowercase letters, digits, '.', '_' and '-', and
+// starts with a letter or digit: ^[a-z0-9][a-z0-9._-]*$, by hand, as every run checks a name.
+func namePattern(name string) bool {
+	for i := range len(name) {
+		switch c := name[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case i > 0 && (c == '.' || c == '_' || c == '-'):
+		default:
+			return false
+		}
+	}
+	return name != ""
+}
 
 // nodeBuiltins are names npm refuses for new packages because they shadow Node.js core modules.
 var nodeBuiltins = []string{
@@ -54,7 +67,7 @@ func ValidateName(name string) error {
 		return fail("npm reserves this name")
 	case slices.Contains(nodeBuiltins, name):
 		return fail("it is the name of a Node.js core module, which npm refuses")
-	case !namePattern.MatchString(name):
+	case !namePattern(name):
 		return fail("use lowercase letters, digits, '-', '.' and '_', starting with a letter or digit")
 	}
 	return nil
@@ -80,4 +93,10 @@ func suggestName(name string) string {
 		return "my-service"
 	}
 	return s
+}
+
+// lazyRegexp returns a function that compiles expr the first time it is called: compiled at
+// start-up, the package's patterns cost every run, most of which never use them.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

@@ -1,6 +1,7 @@
 package generator
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -32,4 +33,23 @@ func TestValidateName(t *testing.T) {
 			t.Errorf("ValidateName(%q) = %v, want an error saying %q", tt.name, err, tt.reason)
 		}
 	}
+}
+
+// TestNamePatternIsThePattern holds namePattern to the pattern it writes out by hand.
+func TestNamePatternIsThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+	alphabet := []string{"a", "z", "0", "9", ".", "_", "-", "A", " ", "/", "é"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		if got, want := namePattern(prefix), pattern.MatchString(prefix); got != want {
+			t.Errorf("namePattern(%q) = %v, the pattern says %v", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 4)
 }

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -124,13 +123,20 @@ func (p ProjectFile) Marshal() ([]byte, error) {
 		return b.Bytes(), nil
 	}
 	b.WriteByte('\n')
-	paths := slices.Collect(maps.Keys(p.Files))
-	sort.Slice(paths, func(i, j int) bool { return yamlKeyLess(paths[i], paths[j]) })
-	for _, path := range paths {
+	type key struct {
+		path  string
+		runes []rune
+	}
+	keys := make([]key, 0, len(p.Files))
+	for path := range p.Files {
+		keys = append(keys, key{path, []rune(path)})
+	}
+	sort.Slice(keys, func(i, j int) bool { return yamlKeyLess(keys[i].runes, keys[j].runes) })
+	for _, k := range keys {
 		b.WriteString("  ")
-		writeScalar(&b, path)
+		writeScalar(&b, k.path)
 		b.WriteString(": ")
-		writeScalar(&b, p.Files[path])
+		writeScalar(&b, p.Files[k.path])
 		b.WriteByte('\n')
 	}
 	return b.Bytes(), nil
@@ -181,15 +187,44 @@ func writeList(b *bytes.Buffer, indent string, items []string) {
 	}
 }
 
-// plainScalar matches strings the YAML encoder writes as they are: a letter, then letters,
-// digits and marks that mean nothing there (a colon only before more of them), so never a number;
-// oldBool words are the exception.
-var plainScalar = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_./=|+-]*(:[A-Za-z0-9_./=|+-]+)*$`)
+// plainScalar reports whether the YAML encoder writes s as it is: a letter, then letters, digits
+// and marks that mean nothing there (a colon only before more of them), so never a number; oldBool
+// words are the exception. It is the pattern ^[A-Za-z][A-Za-z0-9_./=|+-]*(:[A-Za-z0-9_./=|+-]+)*$
+// by hand, since every path and hash of scaffold.yaml goes through it.
+func plainScalar(s string) bool {
+	if s == "" || !isASCIILetter(s[0]) || s[len(s)-1] == ':' {
+		return false
+	}
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case isASCIILetter(c), '0' <= c && c <= '9', strings.IndexByte("_./=|+-", c) >= 0:
+		case c == ':' && s[i-1] != ':':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// dotPlain reports whether s is a dot and then a plain scalar, as the paths of dotfiles are,
+// which the encoder also writes as they are: but for .inf and .nan, which read as numbers.
+func dotPlain(s string) bool {
+	if len(s) < 2 || s[0] != '.' || !plainScalar(s[1:]) {
+		return false
+	}
+	switch strings.ToLower(s) {
+	case ".inf", ".nan":
+		return false
+	}
+	return true
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // writeScalar writes a string as the YAML encoder writes it: plain when that reads back as the
 // same string, otherwise as the encoder quotes it.
 func writeScalar(b *bytes.Buffer, s string) {
-	if plainScalar.MatchString(s) && !yamlWord(s) {
+	if plainScalar(s) && !yamlWord(s) || dotPlain(s) {
 		b.WriteString(s)
 		return
 	}

@@ -3,8 +3,11 @@ package generator
 import (
 	"bytes"
 	"math/rand/v2"
+	"regexp"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // encoderMarshal is the YAML encoder's output, which Marshal must match byte for byte.
@@ -62,5 +65,58 @@ func TestMarshalIsTheEncoders(t *testing.T) {
 			t.Fatalf("trial %d: does not read back: %v\n%s", trial, err, got)
 		}
 		_ = back
+	}
+}
+
+// TestPlainScalarIsThePattern holds plainScalar to the pattern it writes out by hand, on every
+// string of up to four characters from an alphabet of each kind of character it treats apart.
+func TestPlainScalarIsThePattern(t *testing.T) {
+	pattern := regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_./=|+-]*(:[A-Za-z0-9_./=|+-]+)*$`)
+	alphabet := []string{"a", "Z", "0", "_", ".", "/", "=", "|", "+", "-", ":", " ", "#", "é", "\n"}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		if got, want := plainScalar(prefix), pattern.MatchString(prefix); got != want {
+			t.Errorf("plainScalar(%q) = %v, the pattern says %v", prefix, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 4)
+}
+
+// TestWriteScalarIsTheEncoders compares writeScalar with the YAML encoder on every string of up
+// to four characters from an alphabet of each kind of character it treats apart, and on words
+// YAML reads as something else.
+func TestWriteScalarIsTheEncoders(t *testing.T) {
+	alphabet := []string{".", "a", "i", "n", "f", "Y", "0", "_", "/", "-", ":", " ", "#", "é"}
+	check := func(s string) {
+		want, err := yaml.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		writeScalar(&b, s)
+		if got := b.String(); got != strings.TrimSuffix(string(want), "\n") {
+			t.Errorf("writeScalar(%q) = %s, the encoder writes %s", s, got, want)
+		}
+	}
+	var all func(prefix string, n int)
+	all = func(prefix string, n int) {
+		check(prefix)
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(prefix+c, n-1)
+		}
+	}
+	all("", 4)
+	for _, s := range []string{".inf", ".Inf", ".INF", ".iNf", ".nan", ".NaN", ".NAN", ".nAn", ".yes", ".true", ".null",
+		".env.example", ".github/workflows/ci.yml", ".e5", ".5", ".infinity", ".a:b", ".a::b", ".a:"} {
+		check(s)
 	}
 }

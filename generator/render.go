@@ -59,14 +59,16 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 		plan.add(f)
 		return nil
 	}
-	files, err := c.renderFiles(m)
+	files, hashes, err := c.renderFiles(m)
 	if err != nil {
 		return nil, err
 	}
+	project := ProjectFile{Version: c.Version, Name: m.Name, Features: m.Features, Files: make(map[string]string, len(files)+1)}
 	for i, of := range m.files {
 		if err := add(files[i], of.entry.Name); err != nil {
 			return nil, err
 		}
+		project.Files[files[i].Path] = hashes[i]
 	}
 	pkg, err := renderPackageJSON(m)
 	if err != nil {
@@ -75,13 +77,9 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 	if err := add(File{Path: "package.json", Data: pkg, Mode: 0o644}, CoreName); err != nil {
 		return nil, err
 	}
-	plan.sort()
-	project := ProjectFile{Version: c.Version, Name: m.Name, Features: m.Features, Files: map[string]string{}}
+	project.Files["package.json"] = HashContent(pkg)
 	for _, r := range m.Domain {
 		project.Resources = append(project.Resources, r.Answer())
-	}
-	for _, f := range plan.Files {
-		project.Files[f.Path] = HashContent(f.Data)
 	}
 	data, err := project.Marshal()
 	if err != nil {
@@ -94,9 +92,11 @@ func (c *Catalog) Render(m *Model) (*Plan, error) {
 	return plan, nil
 }
 
-// renderFiles renders the model's files on as many threads as there are cores, in their order.
-func (c *Catalog) renderFiles(m *Model) ([]File, error) {
-	files := make([]File, len(m.files))
+// renderFiles renders the model's files on as many threads as there are cores, in their order,
+// and hashes each for scaffold.yaml on the thread that rendered it.
+func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err error) {
+	files = make([]File, len(m.files))
+	hashes = make([]string, len(m.files))
 	errs := make([]error, len(m.files))
 	var next atomic.Int64
 	var wg sync.WaitGroup
@@ -104,6 +104,9 @@ func (c *Catalog) renderFiles(m *Model) ([]File, error) {
 		wg.Go(func() {
 			for i := int(next.Add(1) - 1); i < len(m.files); i = int(next.Add(1) - 1) {
 				files[i], errs[i] = c.renderFile(m, m.files[i])
+				if errs[i] == nil {
+					hashes[i] = HashContent(files[i].Data)
+				}
 			}
 		})
 	}
@@ -111,34 +114,69 @@ func (c *Catalog) renderFiles(m *Model) ([]File, error) {
 	// The first error in file order, so that a broken template is reported the same way each time.
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return files, nil
+	return files, hashes, nil
 }
 
 func (c *Catalog) renderFile(m *Model, of ownedFile) (File, error) {
-	data, err := fs.ReadFile(c.fsys, of.src)
-	if err != nil {
-		return File{}, fmt.Errorf("render: %w", err)
-	}
 	out := strings.TrimSuffix(of.out, templateSuffix)
-	if strings.HasSuffix(of.src, templateSuffix) {
-		tmpl, err := template.New(of.src).Delims("[[", "]]").Funcs(templateFuncs(m)).Option("missingkey=error").Parse(string(data))
+	if !strings.HasSuffix(of.src, templateSuffix) {
+		data, err := fs.ReadFile(c.fsys, of.src)
 		if err != nil {
-			return File{}, fmt.Errorf("render: parse %s: %w", of.src, err)
-		}
-		var tdata any = m
-		if of.data != nil {
-			tdata = of.data
-		}
-		var buf bytes.Buffer
-		if err := tmpl.Execute(&buf, tdata); err != nil {
 			return File{}, fmt.Errorf("render: %w", err)
 		}
-		data = buf.Bytes()
+		return File{Path: out, Data: data, Mode: 0o644}, nil
 	}
-	return File{Path: out, Data: data, Mode: 0o644}, nil
+	parsed, err := c.parsedTemplate(of.src)
+	if err != nil {
+		return File{}, err
+	}
+	// The clone shares the parse tree and takes the functions of this model.
+	tmpl, err := parsed.tmpl.Clone()
+	if err != nil {
+		return File{}, fmt.Errorf("render: %s: %w", of.src, err)
+	}
+	var tdata any = m
+	if of.data != nil {
+		tdata = of.data
+	}
+	var buf bytes.Buffer
+	// A file comes out about as long as its template; growing the buffer as it fills copied as
+	// many bytes again.
+	buf.Grow(parsed.size + parsed.size/4)
+	if err := tmpl.Funcs(templateFuncs(m)).Execute(&buf, tdata); err != nil {
+		return File{}, fmt.Errorf("render: %w", err)
+	}
+	return File{Path: out, Data: buf.Bytes(), Mode: 0o644}, nil
+}
+
+// parsedTemplate returns the template src, parsed the first time the catalog renders it: a
+// catalog that renders again (sync renders a project twice, the benchmarks and tests many times)
+// parses each template once. Its functions are bound to no model; clone it and set them before
+// executing it.
+func (c *Catalog) parsedTemplate(src string) (*cachedTemplate, error) {
+	if t, ok := c.parsed.Load(src); ok {
+		return t.(*cachedTemplate), nil
+	}
+	data, err := fs.ReadFile(c.fsys, src)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	t, err := template.New(src).Delims("[[", "]]").Funcs(templateFuncs(&Model{})).Option("missingkey=error").Parse(string(data))
+	if err != nil {
+		return nil, fmt.Errorf("render: parse %s: %w", src, err)
+	}
+	parsed := &cachedTemplate{tmpl: t, size: len(data)}
+	c.parsed.Store(src, parsed)
+	return parsed, nil
+}
+
+// cachedTemplate is a template parsed from size bytes of text.
+type cachedTemplate struct {
+	tmpl *template.Template
+	size int
 }
 
 // outputPath maps a template path to the generated path.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -307,15 +306,15 @@ func (f Field) HasIndex() bool {
 var implicitFields = []string{"id", "createdAt", "updatedAt", "ownerId"}
 
 var (
-	resourceNamePattern = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
-	fieldNamePattern    = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`)
-	enumValuePattern    = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
-	integerPattern      = regexp.MustCompile(`^-?(0|[1-9][0-9]*)$`)
-	numberPattern       = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
+	resourceNamePattern = lazyRegexp(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	fieldNamePattern    = lazyRegexp(`^[a-z][a-zA-Z0-9]*$`)
+	enumValuePattern    = lazyRegexp(`^[a-z][a-z0-9_]*$`)
+	integerPattern      = lazyRegexp(`^-?(0|[1-9][0-9]*)$`)
+	numberPattern       = lazyRegexp(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?$`)
 	// uuidPattern is what zod's z.uuid() accepts: RFC 9562 versions 1 to 8, and the nil and max UUIDs.
-	uuidPattern = regexp.MustCompile(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$`)
+	uuidPattern = lazyRegexp(`^([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}|00000000-0000-0000-0000-000000000000|ffffffff-ffff-ffff-ffff-ffffffffffff)$`)
 	// emailPattern is zod's z.email() pattern, without its two lookaheads (checked separately).
-	emailPattern = regexp.MustCompile(`^[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$`)
+	emailPattern = lazyRegexp(`^[A-Za-z0-9_'+\-.]*[A-Za-z0-9_+-]@([A-Za-z0-9][A-Za-z0-9\-]*\.)+[A-Za-z]{2,}$`)
 )
 
 // reservedResourceNames are taken by what every generated service has, whatever its features:
@@ -399,8 +398,8 @@ func checkResourceName(name string, known KnownNames) error {
 	switch {
 	case name == "":
 		return fail("give the resource a plural name, such as products")
-	case !resourceNamePattern.MatchString(name):
-		if s := kebabCase(name); s != "" && s != name && resourceNamePattern.MatchString(s) {
+	case !resourceNamePattern().MatchString(name):
+		if s := kebabCase(name); s != "" && s != name && resourceNamePattern().MatchString(s) {
 			return fail("use lowercase words joined by \"-\" (try %s)", s)
 		}
 		return fail("use lowercase letters and digits, starting with a letter, in words joined by \"-\" (such as order-items)")
@@ -550,8 +549,8 @@ func checkFieldName(name string) string {
 	switch {
 	case name == "":
 		return "missing name; write name:type, such as title:string"
-	case !fieldNamePattern.MatchString(name):
-		if s := camelCase(name); s != "" && fieldNamePattern.MatchString(s) {
+	case !fieldNamePattern().MatchString(name):
+		if s := camelCase(name); s != "" && fieldNamePattern().MatchString(s) {
 			return fmt.Sprintf("%q is not a camelCase name (try %s)", name, s)
 		}
 		return fmt.Sprintf("%q is not a camelCase name: use letters and digits, starting with a lowercase letter", name)
@@ -601,8 +600,8 @@ func parseType(f *Field, typ string, refs []string) string {
 		}
 		for i, v := range values {
 			switch {
-			case !enumValuePattern.MatchString(v):
-				if s := snakeCase(strings.ReplaceAll(v, "-", "_")); s != v && enumValuePattern.MatchString(s) {
+			case !enumValuePattern().MatchString(v):
+				if s := snakeCase(strings.ReplaceAll(v, "-", "_")); s != v && enumValuePattern().MatchString(s) {
 					return fmt.Sprintf("enum value %q is not a lowercase identifier (try %s)", v, s)
 				}
 				return fmt.Sprintf("enum value %q is not a lowercase identifier: use lowercase letters, digits and _, starting with a letter", v)
@@ -655,7 +654,7 @@ func checkBounds(f *Field, given map[string]string) string {
 		}
 		length := func(key, value string, lowest int) (*int, string) {
 			n, err := strconv.Atoi(value)
-			if err != nil || !integerPattern.MatchString(value) {
+			if err != nil || !integerPattern().MatchString(value) {
 				return nil, fmt.Sprintf("%s=%s is not a whole number of characters", key, value)
 			}
 			if n < lowest || n > upper {
@@ -707,7 +706,7 @@ func checkBounds(f *Field, given map[string]string) string {
 // 32-bit SQL integer. what names the value in the problem.
 func parseNumber(t FieldType, what, value string) (*float64, string) {
 	if t == TypeInteger {
-		if !integerPattern.MatchString(value) {
+		if !integerPattern().MatchString(value) {
 			return nil, fmt.Sprintf("%s is not a whole number", what)
 		}
 		n, err := strconv.ParseInt(value, 10, 32)
@@ -717,7 +716,7 @@ func parseNumber(t FieldType, what, value string) (*float64, string) {
 		v := float64(n)
 		return &v, ""
 	}
-	if !numberPattern.MatchString(value) {
+	if !numberPattern().MatchString(value) {
 		return nil, fmt.Sprintf("%s is not a number (write it as in JSON, such as 9.99)", what)
 	}
 	v, err := strconv.ParseFloat(value, 64)
@@ -764,11 +763,11 @@ func checkDefault(f Field, value string) (string, string) {
 			return "", what + " is not a date-time in UTC such as 2024-01-31T09:30:00Z"
 		}
 	case TypeUUID:
-		if !uuidPattern.MatchString(value) {
+		if !uuidPattern().MatchString(value) {
 			return "", what + " is not a UUID"
 		}
 	case TypeEmail:
-		if len(value) > 254 || !emailPattern.MatchString(value) || strings.HasPrefix(value, ".") || strings.Contains(value, "..") {
+		if len(value) > 254 || !emailPattern().MatchString(value) || strings.HasPrefix(value, ".") || strings.Contains(value, "..") {
 			return "", what + " is not an email address"
 		}
 	case TypeURL:

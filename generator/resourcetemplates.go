@@ -89,7 +89,11 @@ func (c *Catalog) addResources(b *modelBuilder, resources []Resource) error {
 	if len(resources) == 0 {
 		return nil
 	}
-	if c.resourceEach == nil {
+	set, err := c.resources()
+	if err != nil {
+		return err
+	}
+	if set.each == nil {
 		return fmt.Errorf("build model: the templates of scaffold %s have no resources", c.Version)
 	}
 	m := b.m
@@ -97,9 +101,9 @@ func (c *Catalog) addResources(b *modelBuilder, resources []Resource) error {
 		m.Domain = append(m.Domain, NewResourceView(r))
 	}
 	identity := func(s string) string { return s }
-	if c.resourceOnce != nil {
+	if set.once != nil {
 		data := &ResourceData{Model: m, All: m.Domain}
-		e, err := c.resourceOnce.manifestFor(data, "resources")
+		e, err := set.once.manifestFor(data, "resources")
 		if err != nil {
 			return err
 		}
@@ -109,7 +113,7 @@ func (c *Catalog) addResources(b *modelBuilder, resources []Resource) error {
 		if err := b.contribute(e, identity); err != nil {
 			return err
 		}
-		for _, f := range c.resourceOnce.files {
+		for _, f := range set.once.files {
 			if e.fileIncluded(f, b.res) {
 				m.files = append(m.files, ownedFile{entry: e, src: path.Join(e.dir, "files", f), out: outputPath(f), data: data})
 			}
@@ -117,7 +121,7 @@ func (c *Catalog) addResources(b *modelBuilder, resources []Resource) error {
 	}
 	for _, r := range m.Domain {
 		data := &ResourceData{Model: m, R: r, All: m.Domain}
-		e, err := c.resourceEach.manifestFor(data, "resource "+r.Name)
+		e, err := set.each.manifestFor(data, "resource "+r.Name)
 		if err != nil {
 			return err
 		}
@@ -131,7 +135,7 @@ func (c *Catalog) addResources(b *modelBuilder, resources []Resource) error {
 			if f.Template == "" {
 				return fmt.Errorf("build model: %s/manifest.yaml: file %s names no template", e.dir, f.Path)
 			}
-			if !slices.Contains(c.resourceEach.files, f.Template) {
+			if !slices.Contains(set.each.files, f.Template) {
 				return fmt.Errorf("build model: %s/manifest.yaml: no template %s in %s/files", e.dir, f.Template, e.dir)
 			}
 			if f.holds(b.res) {

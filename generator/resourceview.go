@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -1314,7 +1313,7 @@ func (r *ResourceView) Prop(indent int, name, value string) string {
 		}
 		return b.String() + pad + "},"
 	}
-	if call := leadingCall.FindStringSubmatchIndex(value); call != nil {
+	if call := leadingCall().FindStringSubmatchIndex(value); call != nil {
 		// A call of a plain function (numberParam(...).optional()): Prettier breaks its
 		// argument out rather than the line after the colon.
 		end := closingParen(value, call[1]-1)
@@ -1330,7 +1329,7 @@ func (r *ResourceView) Prop(indent int, name, value string) string {
 }
 
 // leadingCall matches a value that starts with a call of a plain function: "numberParam(".
-var leadingCall = regexp.MustCompile(`^[A-Za-z_$][A-Za-z0-9_$]*\(`)
+var leadingCall = lazyRegexp(`^[A-Za-z_$][A-Za-z0-9_$]*\(`)
 
 // closingParen returns the index of the parenthesis that closes the one at open, or -1.
 func closingParen(s string, open int) int {

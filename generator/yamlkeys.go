@@ -5,9 +5,9 @@ import "unicode"
 // yamlKeyLess orders map keys as the YAML encoder (go.yaml.in/yaml/v3, sorter.go, Apache 2.0,
 // Copyright 2011-2019 Canonical Ltd) orders string keys: runs of digits compare as numbers, and a
 // letter sorts after a digit run and before anything else. scaffold.yaml has always been written
-// in this order, so Marshal keeps it.
-func yamlKeyLess(a, b string) bool {
-	ar, br := []rune(a), []rune(b)
+// in this order, so Marshal keeps it. The keys come as runes, so that a sort converts each key
+// once rather than at every comparison.
+func yamlKeyLess(ar, br []rune) bool {
 	digits := false
 	for i := 0; i < len(ar) && i < len(br); i++ {
 		if ar[i] == br[i] {
