@@ -218,6 +218,8 @@ func ParseResource(name string, specs []string, owned bool, known KnownNames) (*
 			return nil, fail("%q is already a field of %s", f.Name, name)
 		case other == "ownerId":
 			return nil, fail("its column %q is reserved for ownerId, which --owned adds", col)
+		case owned && f.Name == "owner":
+			return nil, fail("%q is reserved with --owned: GraphQL answers the record's owner under it", f.Name)
 		case taken && slices.Contains(implicitFields, other):
 			return nil, fail("its column %q is the one of %s, which every record has", col, other)
 		case taken:

@@ -168,6 +168,7 @@ func TestParseResourceErrors(t *testing.T) {
 		{"products", []string{"supplier:ref=suppliers", "supplierId:uuid"}, false, `field "supplierId:uuid": its column "supplier_id" is already the column of field "supplier"`},
 		{"products", []string{"createdAT:datetime"}, false, `field "createdAT:datetime": its column "created_at" is the one of createdAt, which every record has`},
 		{"products", []string{"owner:ref=users"}, false, `field "owner:ref=users": its column "owner_id" is reserved for ownerId, which --owned adds`},
+		{"products", []string{"owner:string"}, true, `field "owner:string": "owner" is reserved with --owned: GraphQL answers the record's owner under it`},
 
 		// Types.
 		{"products", []string{"price:nmber"}, false, `field "price:nmber": unknown type "nmber" (did you mean number?)`},

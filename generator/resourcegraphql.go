@@ -53,10 +53,18 @@ func (f FieldView) GraphQLDoc() string {
 		return "ISO 8601 timestamp"
 	case TypeEnum:
 		return "one of " + strings.Join(f.Enum, ", ")
-	case TypeRef:
-		return "the id of a " + f.RefSingularTitle()
 	}
 	return ""
+}
+
+// GraphQLRefType is the object type of the record a reference field names, as the field answers
+// it: non-null unless optional, since a required reference keeps its record from being deleted.
+func (f FieldView) GraphQLRefType() string {
+	name := pascalCase(singularName(f.Ref))
+	if f.Optional {
+		return name
+	}
+	return name + "!"
 }
 
 // GraphQLField writes a field definition with its arguments on one line when it fits at this
@@ -93,11 +101,16 @@ func (r *ResourceView) GraphQLFilter() *FieldView {
 	return nil
 }
 
-// GraphQLFieldNames are the fields of the resource's object type, in the order of the schema.
+// GraphQLFieldNames select the fields of the resource's object type, in the order of the schema,
+// so that the answer has the shape of the REST record: a reference's id under the field's name.
 func (r *ResourceView) GraphQLFieldNames() []string {
 	names := []string{"id"}
 	for _, f := range r.Fields {
-		names = append(names, f.Name)
+		if f.Type == TypeRef {
+			names = append(names, f.Name+": "+f.Name+"Id")
+		} else {
+			names = append(names, f.Name)
+		}
 	}
 	if r.Owned {
 		names = append(names, "ownerId")
@@ -135,4 +148,104 @@ func graphQLClash(name string, others []string) string {
 		}
 	}
 	return ""
+}
+
+// GraphQLLoader is the context's loader of the records the reference field names ("loadUser").
+func (f FieldView) GraphQLLoader() string { return "load" + pascalCase(singularName(f.Ref)) }
+
+// IsReferenced reports whether a resource of the project, r included, references r: GraphQL then
+// loads its records for them.
+func (r *ResourceView) IsReferenced(all []*ResourceView) bool {
+	for _, v := range all {
+		for _, f := range v.Refs() {
+			if f.Ref == r.Name {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// GraphQLLoaderEntry is the property of the GraphQL context that loads r's records, as Prettier
+// writes it in the handler's context (indent 6), without the first line's indent.
+func (r *ResourceView) GraphQLLoaderEntry() string {
+	entry := r.Prop(6, "load"+r.SingularPascal, "createLoader(dependencies."+r.Camel+"Repository)")
+	return strings.TrimPrefix(entry, "      ")
+}
+
+// GraphQLRefProps are the properties toGraphQL gives a record (`record`) for its references, at
+// indent 4 as Prettier writes them: each reference's id under <name>Id, and under the name the
+// function GraphQL calls to load the record it names; the owner under owner.
+func (r *ResourceView) GraphQLRefProps() []string {
+	var props []string
+	for _, f := range r.Refs() {
+		props = append(props, r.Prop(4, f.Name+"Id", "record."+f.Name))
+		props = append(props, loaderProp(4, f.Name, f.GraphQLLoader(), "record."+f.Name))
+	}
+	if r.Owned {
+		props = append(props, loaderProp(4, "owner", "loadUser", "record.ownerId"))
+	}
+	return props
+}
+
+// loaderProp writes `name: (args, context) => context.loader(id),` as Prettier does at this
+// indent: on one line, else with the body on the next, else with the id on a line of its own.
+func loaderProp(indent int, name, loader, id string) string {
+	pad := strings.Repeat(" ", indent)
+	head := pad + name + ": (args, context) =>"
+	call := "context." + loader + "(" + id + "),"
+	if len(head+" "+call) <= printWidth {
+		return head + " " + call
+	}
+	if len(pad+"  "+call) <= printWidth {
+		return head + "\n" + pad + "  " + call
+	}
+	return head + "\n" + pad + "  context." + loader + "(\n" + pad + "    " + id + ",\n" + pad + "  ),"
+}
+
+// GraphQLRefSelections select every reference of r in GraphQL, one a line: its id, and the id of
+// the record it resolves to.
+func (r *ResourceView) GraphQLRefSelections() []string {
+	var lines []string
+	for _, name := range r.graphQLRefNames() {
+		lines = append(lines, name+"Id", name+" { id }")
+	}
+	return lines
+}
+
+// graphQLRefNames are the fields of r's GraphQL type that resolve to another record: the
+// references, and the owner.
+func (r *ResourceView) graphQLRefNames() []string {
+	var names []string
+	for _, f := range r.Refs() {
+		names = append(names, f.Name)
+	}
+	if r.Owned {
+		names = append(names, "owner")
+	}
+	return names
+}
+
+// GraphQLLoadedProps are the properties of the tests' object of the repositories GraphQL loads
+// r's references through, each with the references it loads, at indent 2 as Prettier writes them.
+func (r *ResourceView) GraphQLLoadedProps() []string {
+	var repos []string
+	byRepo := map[string][]string{}
+	add := func(repo, name string) {
+		if _, ok := byRepo[repo]; !ok {
+			repos = append(repos, repo)
+		}
+		byRepo[repo] = append(byRepo[repo], jsString(name))
+	}
+	for _, f := range r.Refs() {
+		add(camelCase(f.Ref)+"Repository", f.Name)
+	}
+	if r.Owned {
+		add("usersRepository", "owner")
+	}
+	props := make([]string, len(repos))
+	for i, repo := range repos {
+		props[i] = r.Fit(2, repo+": [", "],", byRepo[repo])
+	}
+	return props
 }

@@ -1907,9 +1907,6 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				},
 				generator.Package{
 					Name: "dataloader",
-					Condition: generator.Condition{
-						When: []string{"postgres"},
-					},
 				},
 			},
 			Env: []generator.EnvVar{
@@ -2002,23 +1999,12 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 				generator.Line{
 					File:  "src/graphql/handler.js",
 					Point: "context",
-					Code:  "loadUser: (id) => usersRepository.findById(id),",
-					Condition: generator.Condition{
-						Unless: []string{"postgres"},
-					},
-				},
-				generator.Line{
-					File:  "src/graphql/handler.js",
-					Point: "context",
-					Code:  "loadUser: createUserLoader(usersRepository),",
+					Code:  "loadUser: createLoader(usersRepository),",
 					Imports: []generator.Import{
 						generator.Import{
-							From:  "./userLoader.js",
-							Names: []string{"createUserLoader"},
+							From:  "./loader.js",
+							Names: []string{"createLoader"},
 						},
-					},
-					Condition: generator.Condition{
-						When: []string{"postgres"},
 					},
 				},
 				generator.Line{
@@ -2092,12 +2078,6 @@ me: User
 			},
 			Files: []generator.FileRule{
 				generator.FileRule{
-					Path: "src/graphql/userLoader.js",
-					Condition: generator.Condition{
-						When: []string{"postgres"},
-					},
-				},
-				generator.FileRule{
 					Path: "src/graphql/authorization.js",
 					Condition: generator.Condition{
 						When: []string{"auth"},
@@ -2157,10 +2137,7 @@ me: User
 				},
 				generator.Doc{
 					Title: "GraphQL batching",
-					Body:  "Users asked for by id in one request (several `user` fields, `me`) are loaded with one query\nthrough a DataLoader (`src/graphql/userLoader.js`) created for that request only, so nothing\nis cached between requests.\n",
-					Condition: generator.Condition{
-						When: []string{"postgres"},
-					},
+					Body:  "Users asked for by id in one request (several `user` fields, `me`) are loaded with one\n`findByIds` call (one query with Postgres) through a DataLoader (`src/graphql/loader.js`)\ncreated for that request only, so nothing is cached between requests.\n",
 				},
 			},
 		},

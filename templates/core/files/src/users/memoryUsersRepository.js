@@ -29,6 +29,10 @@ export function createMemoryUsersRepository() {
     async findById(id) {
       return users.get(id) ?? null;
     },
+    // The users that exist among `ids`, in the order of `ids` (for DataLoader).
+    async findByIds(ids) {
+      return ids.map((id) => users.get(id)).filter(Boolean);
+    },
     async findByEmail(email) {
       return findByEmail(email) ?? null;
     },

@@ -36,6 +36,15 @@ test('createUser and user answer what the REST routes answer', async () => {
   assert.deepEqual(found, { data: { user: rest.body } });
 });
 
+// Every record that references a user (an owner, a reference field) answers this type: it must
+// never grow a field that the REST API keeps to itself, such as the password hash.
+test('the User type has the fields of a REST user, and no others', async () => {
+  const agent = await adminAgent(await createTestApp());
+  const { data } = await execute(agent, '{ __type(name: "User") { fields { name } } }');
+  const names = data.__type.fields.map(({ name }) => name);
+  assert.deepEqual(names, USER_FIELDS.split(' '));
+});
+
 test('users pages like the REST list, with the limit capped at 100', async () => {
   const agent = await adminAgent(await createTestApp());
   for (let i = 0; i < 3; i += 1) await execute(agent, CREATE_USER, { input: newUser() });
