@@ -1,4 +1,5 @@
 import { createAdapter } from '@socket.io/redis-adapter';
+import { closeWithin } from '../redis/boundedCommands.js';
 import { reportConnectionState } from '../redis/client.js';
 
 // Rooms span every instance of the service: a broadcast is published to Redis, and each instance
@@ -19,5 +20,6 @@ export async function useRedisAdapter(io, { config, redis, redisOutage }) {
   // The adapter subscribes without waiting; this reply comes after the subscription's, so no
   // broadcast from another instance is missed once the service is listening.
   await subClient.ping();
-  return () => Promise.all(clients.map((client) => client.close()));
+  return () =>
+    Promise.all(clients.map((client) => closeWithin(client, config.redisCommandTimeoutMs)));
 }
