@@ -58,13 +58,11 @@ func (f FieldView) GraphQLDoc() string {
 }
 
 // GraphQLRefType is the object type of the record a reference field names, as the field answers
-// it: non-null unless optional, since a required reference keeps its record from being deleted.
+// it. It is nullable even where the id is not: only Postgres keeps a referenced record from being
+// deleted, and without it a required reference can name a record that is gone, which should read
+// as null rather than fail the whole query with a non-null error.
 func (f FieldView) GraphQLRefType() string {
-	name := pascalCase(singularName(f.Ref))
-	if f.Optional {
-		return name
-	}
-	return name + "!"
+	return pascalCase(singularName(f.Ref))
 }
 
 // GraphQLField writes a field definition with its arguments on one line when it fits at this
