@@ -232,6 +232,10 @@ func (f FieldView) RefSingularTitle() string {
 	return strings.ReplaceAll(singularName(f.Ref), "-", " ")
 }
 
+// RefRepository is the name of the referenced resource's repository among the dependencies
+// ("suppliersRepository", "usersRepository").
+func (f FieldView) RefRepository() string { return camelCase(f.Ref) + "Repository" }
+
 // RefTable is the referenced resource's table.
 func (f FieldView) RefTable() string { return strings.ReplaceAll(f.Ref, "-", "_") }
 
@@ -1141,12 +1145,12 @@ func (r *ResourceView) CapitalTitle() string { return strings.ToUpper(r.Title[:1
 // MemoryRefCheck is the in-memory repository's check that the field names a record that exists,
 // as Prettier writes it inside assertReferencesExist.
 func (f FieldView) MemoryRefCheck() string {
-	exists := "(await " + camelCase(f.Ref) + "Repository.findById(fields." + f.Name + "))"
+	exists := "(await " + f.RefRepository() + ".findById(fields." + f.Name + "))"
 	if f.IsSelfRef() {
 		exists = "records.has(fields." + f.Name + ")"
 	} else if len("      !"+exists) > printWidth {
 		// Too long for a line of the broken condition: Prettier breaks the call.
-		exists = "(await " + camelCase(f.Ref) + "Repository.findById(\n        fields." + f.Name + ",\n      ))"
+		exists = "(await " + f.RefRepository() + ".findById(\n        fields." + f.Name + ",\n      ))"
 	}
 	cond := f.owner.FitCondition(4, []string{"fields." + f.Name + " != null", "!" + exists})
 	throw := f.owner.Fit(6, "throw missingReference(", ");", []string{jsString(f.Name), jsString("No " + f.RefSingularTitle() + " has this id")})
