@@ -1949,3 +1949,51 @@ func (r *ResourceView) Assign(indent int, lhs, rhs string) string {
 	}
 	return pad + lhs + " =\n" + pad + "  " + rhs + ";"
 }
+
+// CacheReferences are the fields of a record that the database clears when the record they name
+// is deleted (its optional references, its own included, and with sign-in its owner), as
+// `field: 'resource'` properties: its cache forgets the entries that name a deleted record.
+func (r *ResourceView) CacheReferences(auth bool) []string {
+	var props []string
+	for _, f := range r.Refs() {
+		if f.Optional {
+			props = append(props, f.Name+": "+jsString(f.Ref))
+		}
+	}
+	if r.Owned && auth {
+		props = append(props, "ownerId: 'users'")
+	}
+	return props
+}
+
+// CacheDeclaration is the statement that creates the resource's read-through cache with its
+// CacheReferences, as Prettier writes it at indent. The lines after the first are not indented:
+// a manifest indents them where they go.
+func (r *ResourceView) CacheDeclaration(indent int, auth bool) string {
+	head := "const " + r.Camel + "Cache = createCache(" + jsString(r.Name)
+	refs := r.CacheReferences(auth)
+	if len(refs) == 0 {
+		return head + ");"
+	}
+	if line := head + ", { " + strings.Join(refs, ", ") + " });"; indent+len(line) <= printWidth {
+		return line
+	}
+	return head + ", {\n  " + strings.Join(refs, ",\n  ") + ",\n});"
+}
+
+// DeletableRefs are the optional references to other records whose deletion a test may use to
+// have the database clear them: those to a resource that no required reference also names (the
+// tests' references share one record per resource, and a required one would refuse the delete).
+func (r *ResourceView) DeletableRefs() []FieldView {
+	required := map[string]bool{}
+	for _, f := range r.RequiredRefs() {
+		required[f.Ref] = true
+	}
+	var fields []FieldView
+	for _, f := range r.OptionalRefs() {
+		if !required[f.Ref] {
+			fields = append(fields, f)
+		}
+	}
+	return fields
+}

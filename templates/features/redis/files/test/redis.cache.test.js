@@ -142,14 +142,19 @@ async function cachedApp(t, url, logger) {
     ttlSeconds: 60,
     logger,
   });
-  const things = createCache('things');
+  // Every thing names `other` in a reference the database would clear when it is deleted.
+  const things = createCache('things', { other: 'others' });
+  const other = randomUUID();
   let version = 0;
   const app = express();
   app.use('/things/:id', things.readThrough());
-  app.get('/things/:id', (req, res) => res.json({ id: req.params.id, version }));
+  app.get('/things/:id', (req, res) => res.json({ id: req.params.id, other, version }));
   app.patch('/things/:id', (req, res) => res.json({ version: ++version }));
-  app.get('/others/:id', createCache('others').readThrough(), (req, res) => res.json({ version }));
-  return { app, redis, things };
+  app.use('/others/:id', createCache('others').readThrough());
+  app.get('/others/:id', (req, res) => res.json({ version }));
+  app.patch('/others/:id', (req, res) => res.json({ version }));
+  app.delete('/others/:id', (req, res) => res.status(204).end());
+  return { app, redis, things, other };
 }
 
 test('each resource has entries of its own, invalidated by its writes', async (t) => {
@@ -164,10 +169,20 @@ test('each resource has entries of its own, invalidated by its writes', async (t
   assert.equal(fresh.body.version, 1);
 });
 
+test('deleting a record forgets the entries that name it, changing it does not', async (t) => {
+  const { app, other } = await cachedApp(t, testRedisUrl(), captureLogger().logger);
+  const path = `/things/${randomUUID()}`;
+  await request(app).get(path).expect(200);
+  await request(app).patch(`/others/${other}`).expect(200);
+  assert.equal((await request(app).get(path)).headers['x-cache'], 'HIT');
+  await request(app).delete(`/others/${other.toUpperCase()}`).expect(204);
+  assert.equal((await request(app).get(path)).headers['x-cache'], 'MISS');
+});
+
 test('without Redis the cache steps aside and the repository answers', async (t) => {
   const proxy = await startRedisProxy(t);
   const { logger, lines } = captureLogger();
-  const { app } = await cachedApp(t, proxy.url, logger);
+  const { app, other } = await cachedApp(t, proxy.url, logger);
   const id = randomUUID();
   const path = `/things/${id}`;
   assert.equal((await request(app).get(path).expect(200)).headers['x-cache'], 'MISS');
@@ -177,7 +192,7 @@ test('without Redis the cache steps aside and the repository answers', async (t)
   for (let i = 0; i < 3; i += 1) {
     const res = await request(app).get(path).expect(200);
     assert.equal(res.headers['x-cache'], 'MISS');
-    assert.deepEqual(res.body, { id, version: 0 });
+    assert.deepEqual(res.body, { id, other, version: 0 });
   }
   assert.deepEqual(
     lines.map((line) => line.msg),
@@ -191,7 +206,7 @@ test(
   STALL_TEST,
   async (t) => {
     const proxy = await startRedisProxy(t);
-    const { app, redis } = await cachedApp(t, proxy.url, captureLogger().logger);
+    const { app, redis, other } = await cachedApp(t, proxy.url, captureLogger().logger);
     const id = randomUUID();
     const path = `/things/${id}`;
     await request(app).get(path).expect(200);
@@ -200,7 +215,7 @@ test(
     const started = performance.now();
     const res = await request(app).get(path).expect(200);
     assert.equal(res.headers['x-cache'], 'MISS');
-    assert.deepEqual(res.body, { id, version: 0 });
+    assert.deepEqual(res.body, { id, other, version: 0 });
     assert.ok(
       performance.now() - started < ANSWERED_WITHIN_MS,
       'answered without waiting for Redis',

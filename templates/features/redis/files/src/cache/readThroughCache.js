@@ -10,8 +10,35 @@ const id = z.uuid();
 // slow the cache steps aside and the repository answers: a read waits at most the client's command
 // timeout, and nothing is stored until Redis answers again.
 export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
-  return function createCache(resource) {
+  // The entries that name a record in a reference the database clears when that record is
+  // deleted (ON DELETE SET NULL): deleting the record deletes them too.
+  const referrersOf = (resource, recordId) =>
+    `${keyPrefix}cache:referrers:${resource}:${recordId.toLowerCase()}`;
+
+  // `references` maps the fields of a record that the database clears to the resources they name,
+  // such as `{ supplier: 'suppliers', ownerId: 'users' }`.
+  return function createCache(resource, references = {}) {
     const keyOf = (recordId) => `${keyPrefix}cache:${resource}:${recordId.toLowerCase()}`;
+    const referenceFields = Object.entries(references);
+
+    function store(key, body) {
+      const write = redis.multi().set(key, JSON.stringify(body), { EX: ttlSeconds });
+      for (const [field, referenced] of referenceFields) {
+        if (body[field] == null) continue;
+        const referrers = referrersOf(referenced, body[field]);
+        write.sAdd(referrers, key).expire(referrers, ttlSeconds);
+      }
+      return write.exec();
+    }
+
+    async function forget(recordId, { deleted }) {
+      const keys = [keyOf(recordId)];
+      if (deleted) {
+        const referrers = referrersOf(resource, recordId);
+        keys.push(referrers, ...(await redis.sMembers(referrers)));
+      }
+      await redis.del(keys);
+    }
 
     async function serveCached(req, res, next, key) {
       let cached;
@@ -35,8 +62,7 @@ export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
       res.json = (body) => {
         res.json = json;
         if (res.statusCode !== 200) return res.json(body);
-        redis
-          .set(key, JSON.stringify(body), { EX: ttlSeconds })
+        store(key, body)
           .catch((err) => logger.warn({ err }, `${resource} cache not updated`))
           .finally(() => res.json(body));
         return res;
@@ -44,38 +70,38 @@ export function readThroughCaches({ redis, keyPrefix, ttlSeconds, logger }) {
       next();
     }
 
-    function invalidateOnSuccess(res, next, key) {
+    function invalidateOnSuccess(req, res, next, recordId) {
       const end = res.end;
       res.end = (...args) => {
         res.end = end;
         if (res.statusCode >= 300) return res.end(...args);
-        redis
-          .del(key)
-          .catch((err) => logger.error({ err }, `${resource} cache not invalidated`))
-          .finally(() => res.end(...args));
+        invalidate(recordId, { deleted: req.method === 'DELETE' }).finally(() => res.end(...args));
         return res;
       };
       next();
     }
 
+    // A failure is logged and the write still succeeds: the stale entry lives at most
+    // `ttlSeconds`.
+    async function invalidate(recordId, { deleted = false } = {}) {
+      await forget(recordId, { deleted }).catch((err) =>
+        logger.error({ err }, `${resource} cache not invalidated`),
+      );
+    }
+
     return {
-      // For writes that do not go through the routes (GraphQL): as for theirs, a failure is
-      // logged and the write still succeeds; the stale entry lives at most `ttlSeconds`.
-      async invalidate(recordId) {
-        await redis
-          .del(keyOf(recordId))
-          .catch((err) => logger.error({ err }, `${resource} cache not invalidated`));
-      },
+      // For writes that do not go through the routes (GraphQL); `deleted` when the record is gone,
+      // so that the entries naming it go too.
+      invalidate,
       // Mounted at `/:id` after the access rules, so an entry is only served to requests they
       // let through. Ids that are not UUIDs are left to the route's validation.
       readThrough() {
         return (req, res, next) => {
           const parsed = id.safeParse(req.params.id);
           if (!parsed.success) return next();
-          const key = keyOf(parsed.data);
-          if (req.method === 'GET') return serveCached(req, res, next, key);
+          if (req.method === 'GET') return serveCached(req, res, next, keyOf(parsed.data));
           if (req.method === 'HEAD' || req.method === 'OPTIONS') return next();
-          return invalidateOnSuccess(res, next, key);
+          return invalidateOnSuccess(req, res, next, parsed.data);
         };
       },
     };
