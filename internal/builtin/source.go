@@ -368,12 +368,12 @@ var source = &generator.CatalogSource{
 				generator.Middleware{
 					Phase:  generator.MiddlewarePhase(3),
 					Name:   "compression",
-					Source: "src/app.js",
-					Code:   "app.use(compression());",
+					Source: "src/middlewares/compression/compressResponses.js",
+					Code:   "app.use(compressResponses());",
 					Imports: []generator.Import{
 						generator.Import{
-							From:    "compression",
-							Default: "compression",
+							From:  "./middlewares/compression/compressResponses.js",
+							Names: []string{"compressResponses"},
 						},
 					},
 				},

@@ -170,7 +170,7 @@ var userEdits = []struct {
 	{"src/app.js",
 		"import { createUsersRouter } from './routes/users.routes.js';\n",
 		"import { createUsersRouter } from './routes/users.routes.js';\nimport { serverTiming } from './middlewares/logging/serverTiming.js';\n"},
-	{"src/app.js", "  app.use(compression());\n", "  app.use(compression());\n  app.use(serverTiming());\n"},
+	{"src/app.js", "  app.use(compressResponses());\n", "  app.use(compressResponses());\n  app.use(serverTiming());\n"},
 	{"package.json", `    "format:check": "prettier --check ."`, `    "format:check": "prettier --check .",` + "\n" + `    "seed": "node scripts/seed.js"`},
 	{"package.json", `    "helmet": `, `    "lodash": "4.17.21",` + "\n" + `    "helmet": `},
 	{"README.md", "## Scripts\n", "## Our deployment\n\nWe deploy on Fridays.\n\n## Scripts\n"},

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { base64url, decodeJwt, decodeProtectedHeader, SignJWT } from 'jose';
 import request from 'supertest';
 import {
@@ -10,7 +11,7 @@ import {
   createTestDependencies,
   dependenciesOf,
 } from './helpers.js';
-import { bearer, register } from './jwtClient.js';
+import { bearer, register, registerAndLogin } from './jwtClient.js';
 
 // A user and a way to sign arbitrary tokens for them, so that each test changes one thing about
 // an otherwise valid token and expects the service to refuse it.
@@ -177,6 +178,15 @@ test('in production a placeholder or weak JWT_SECRET stops the start-up', async 
     // Outside production the developer's own secret is theirs to choose.
     await createTestDependencies({ JWT_SECRET: secret });
   }
+});
+
+// Verified tokens are remembered, so this checks that a remembered one still expires.
+test('an access token that was accepted is refused once it has expired', async () => {
+  const app = await createTestApp({ env: { JWT_ACCESS_TTL: '2s' } });
+  const { accessToken } = await registerAndLogin(app);
+  await request(app).get('/api/v1/me').set(bearer(accessToken)).expect(200);
+  await sleep(2100);
+  await assertRefused(app, accessToken);
 });
 
 test('token lifetimes come from JWT_ACCESS_TTL', async () => {

@@ -6,9 +6,9 @@ const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 export function requestId() {
   return function assignRequestId(req, res, next) {
-    const incoming = req.get('X-Request-Id');
+    const incoming = req.headers['x-request-id'];
     req.id = incoming && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-    res.set('X-Request-Id', req.id);
+    res.setHeader('X-Request-Id', req.id);
     next();
   };
 }

@@ -1,5 +1,4 @@
 import { AppError } from '../errors/AppError.js';
-import { withTransaction } from '../db/transaction.js';
 
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
@@ -24,20 +23,21 @@ export function createPostgresUsersRepository(pool) {
   }
 
   return {
-    // The page and its total come from one snapshot, so they agree with each other.
+    // The page and its total come from one statement, so from one snapshot: they agree with each
+    // other without a transaction, in a single round trip. The count is joined to the page, so a
+    // page past the end is one row of nulls that still carries the total.
     async list({ page, limit }) {
-      return withTransaction(
-        pool,
-        async (client) => {
-          const rows = await client.query(
-            `SELECT ${COLUMNS} FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2`,
-            [limit, (page - 1) * limit],
-          );
-          const count = await client.query('SELECT count(*)::int AS total FROM users');
-          return { data: rows.rows.map(toUser), total: count.rows[0].total };
-        },
-        { isolationLevel: 'REPEATABLE READ', readOnly: true },
+      const { rows } = await query(
+        `SELECT listed.*, counted.total
+           FROM (SELECT count(*)::int AS total FROM users) AS counted
+           LEFT JOIN LATERAL (
+             SELECT ${COLUMNS} FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2
+           ) AS listed ON true
+          ORDER BY listed.created_at, listed.id`,
+        [limit, (page - 1) * limit],
       );
+      const listed = rows.filter((row) => row.id !== null);
+      return { data: listed.map(toUser), total: rows[0].total };
     },
     // Like the in-memory repository, an id that cannot exist is simply not found.
     async findById(id) {

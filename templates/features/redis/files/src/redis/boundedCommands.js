@@ -34,9 +34,12 @@ export function boundCommands(client, { timeoutMs, outage }) {
 
 async function withinTimeout(reply, timeoutMs, outage) {
   let timer;
+  // The error is made only when the timer fires: capturing a stack for every command that answers
+  // in time would cost more than the command.
   const timeout = new Promise((resolve, reject) => {
-    const error = new CommandTimeoutError(`Redis did not answer within ${timeoutMs} ms`);
-    timer = setTimeout(() => reject(error), timeoutMs);
+    timer = setTimeout(() => {
+      reject(new CommandTimeoutError(`Redis did not answer within ${timeoutMs} ms`));
+    }, timeoutMs);
   });
   try {
     const result = await Promise.race([reply, timeout]);
