@@ -2,9 +2,9 @@ package generator_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
+	"github.com/scaffold-cli/scaffold/e2e"
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/templates"
 )
@@ -46,25 +46,14 @@ func BenchmarkGenerate(b *testing.B) {
 // today) in one loop, with one catalog: what generating the whole feature matrix costs.
 func BenchmarkGenerateEveryFeatureSet(b *testing.B) {
 	cat := benchCatalog(b)
-	var sets [][]string
-	seen := map[string]bool{}
-	names := cat.FeatureNames()
-	for mask := range 1 << len(names) {
-		var want []string
-		for i, n := range names {
-			if mask&(1<<i) != 0 {
-				want = append(want, n)
-			}
-		}
-		res, err := cat.Resolve(want)
-		if err != nil {
-			continue // conflicting features
-		}
-		key := strings.Join(res.FeatureNames(), ",")
-		if !seen[key] {
-			seen[key] = true
-			sets = append(sets, res.FeatureNames())
-		}
+	// The sets the feature matrix runs (e2e), so that the figures are for the same projects.
+	featureSets, err := e2e.FeatureSets(cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := make([][]string, len(featureSets))
+	for i, set := range featureSets {
+		sets[i] = set.Features
 	}
 	b.ReportAllocs()
 	for b.Loop() {

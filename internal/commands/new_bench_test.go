@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/scaffold-cli/scaffold/e2e"
 	"github.com/scaffold-cli/scaffold/internal/builtin"
 	"github.com/scaffold-cli/scaffold/internal/iostreams"
 	"github.com/scaffold-cli/scaffold/templates"
@@ -43,25 +44,14 @@ func BenchmarkNewEveryFeatureSet(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var sets [][]string
-	seen := map[string]bool{}
-	names := cat.FeatureNames()
-	for mask := range 1 << len(names) {
-		var want []string
-		for i, n := range names {
-			if mask&(1<<i) != 0 {
-				want = append(want, n)
-			}
-		}
-		res, err := cat.Resolve(want)
-		if err != nil {
-			continue // conflicting features
-		}
-		key := strings.Join(res.FeatureNames(), ",")
-		if !seen[key] {
-			seen[key] = true
-			sets = append(sets, res.FeatureNames())
-		}
+	// The sets the feature matrix runs (e2e), so that the figures are for the same projects.
+	featureSets, err := e2e.FeatureSets(cat)
+	if err != nil {
+		b.Fatal(err)
+	}
+	sets := make([][]string, len(featureSets))
+	for i, set := range featureSets {
+		sets[i] = set.Features
 	}
 	base := benchDir(b)
 	var elapsed time.Duration
