@@ -39,11 +39,19 @@ func TestValidateName(t *testing.T) {
 func TestNamePatternIsThePattern(t *testing.T) {
 	pattern := regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 	alphabet := []string{"a", "z", "0", "9", ".", "_", "-", "A", " ", "/", "é"}
+	eachString(alphabet, 4, func(s string) {
+		if got, want := namePattern(s), pattern.MatchString(s); got != want {
+			t.Errorf("namePattern(%q) = %v, the pattern says %v", s, got, want)
+		}
+	})
+}
+
+// eachString calls check with every string of at most n elements of alphabet, the empty one
+// included: small enough to try them all against the pattern a hand-written check replaces.
+func eachString(alphabet []string, n int, check func(string)) {
 	var all func(prefix string, n int)
 	all = func(prefix string, n int) {
-		if got, want := namePattern(prefix), pattern.MatchString(prefix); got != want {
-			t.Errorf("namePattern(%q) = %v, the pattern says %v", prefix, got, want)
-		}
+		check(prefix)
 		if n == 0 {
 			return
 		}
@@ -51,5 +59,5 @@ func TestNamePatternIsThePattern(t *testing.T) {
 			all(prefix+c, n-1)
 		}
 	}
-	all("", 4)
+	all("", n)
 }

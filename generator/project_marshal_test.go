@@ -73,19 +73,11 @@ func TestMarshalIsTheEncoders(t *testing.T) {
 func TestPlainScalarIsThePattern(t *testing.T) {
 	pattern := regexp.MustCompile(`^[A-Za-z][A-Za-z0-9_./=|+-]*(:[A-Za-z0-9_./=|+-]+)*$`)
 	alphabet := []string{"a", "Z", "0", "_", ".", "/", "=", "|", "+", "-", ":", " ", "#", "é", "\n"}
-	var all func(prefix string, n int)
-	all = func(prefix string, n int) {
-		if got, want := plainScalar(prefix), pattern.MatchString(prefix); got != want {
-			t.Errorf("plainScalar(%q) = %v, the pattern says %v", prefix, got, want)
+	eachString(alphabet, 4, func(s string) {
+		if got, want := plainScalar(s), pattern.MatchString(s); got != want {
+			t.Errorf("plainScalar(%q) = %v, the pattern says %v", s, got, want)
 		}
-		if n == 0 {
-			return
-		}
-		for _, c := range alphabet {
-			all(prefix+c, n-1)
-		}
-	}
-	all("", 4)
+	})
 }
 
 // TestWriteScalarIsTheEncoders compares writeScalar with the YAML encoder on every string of up
