@@ -243,13 +243,18 @@ var source = &generator.CatalogSource{
 				},
 				generator.Import{
 					File:  "src/server.js",
+					From:  "node:diagnostics_channel",
+					Names: []string{"subscribe"},
+				},
+				generator.Import{
+					File:  "src/server.js",
 					From:  "node:events",
 					Names: []string{"once"},
 				},
 				generator.Import{
 					File:  "src/server.js",
 					From:  "node:http",
-					Names: []string{"createServer"},
+					Names: []string{"createServer", "ServerResponse"},
 				},
 				generator.Import{
 					File:  "src/server.js",
