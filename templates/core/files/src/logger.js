@@ -16,11 +16,24 @@ export function createLogger(config, destination = (stdout ??= batchedStdout()))
   return pino(
     {
       level: config.logLevel,
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
     },
     destination,
   );
+}
+
+// pino's own isoTime formats a Date for every line. Under load many lines share a millisecond,
+// and so can share its text.
+let lastMillisecond;
+let lastTime;
+function isoTime() {
+  const now = Date.now();
+  if (now !== lastMillisecond) {
+    lastMillisecond = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
 }
 
 // Lines are written synchronously to stdout: in order, and all of them before the process exits.

@@ -3,16 +3,41 @@ import { AppError } from '../errors/AppError.js';
 const UNIQUE_VIOLATION = '23505';
 const FOREIGN_KEY_VIOLATION = '23503';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const COLUMNS = 'id, email, name, role, created_at, updated_at';
+// Instants leave Postgres as the API writes them (ISO 8601 in UTC, to the millisecond, as
+// Date#toISOString has it): making a Date of each only to print it again cost more than the rest
+// of the row.
+const iso = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const COLUMNS = `id, email, name, role,
+  ${iso('created_at')} AS created_at, ${iso('updated_at')} AS updated_at`;
 // The fields `update` may change, and their columns: names never come from the caller.
 const UPDATABLE = { email: 'email', name: 'name', role: 'role' };
+// The reads that requests make are named, so that each connection prepares them once: Postgres
+// then parses and plans them once per connection rather than on every call.
+//
+// The page and its total come from one statement, so from one snapshot: they agree with each other
+// without a transaction, in a single round trip. The count is joined to the page, so a page past
+// the end is one row of nulls that still carries the total.
+const LIST = {
+  name: 'users.list',
+  text: `SELECT ${COLUMNS}, counted.total
+           FROM (SELECT count(*)::int AS total FROM users) AS counted
+           LEFT JOIN LATERAL (
+             SELECT * FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2
+           ) AS users ON true
+          ORDER BY users.created_at, users.id`,
+};
+const FIND_BY_ID = { name: 'users.findById', text: `SELECT ${COLUMNS} FROM users WHERE id = $1` };
+const FIND_BY_EMAIL = {
+  name: 'users.findByEmail',
+  text: `SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)`,
+};
 
 // The users repository on Postgres, with the in-memory repository's interface. Every value
 // reaches the database as a query parameter, never as SQL text.
 export function createPostgresUsersRepository(pool) {
-  async function query(text, values) {
+  async function query(statement, values) {
     try {
-      return await pool.query(text, values);
+      return await pool.query(statement, values);
     } catch (error) {
       if (error.code === UNIQUE_VIOLATION) throw AppError.conflict('Email is already in use');
       // Only a delete can violate a foreign key here: records of a resource still reference the
@@ -23,26 +48,15 @@ export function createPostgresUsersRepository(pool) {
   }
 
   return {
-    // The page and its total come from one statement, so from one snapshot: they agree with each
-    // other without a transaction, in a single round trip. The count is joined to the page, so a
-    // page past the end is one row of nulls that still carries the total.
     async list({ page, limit }) {
-      const { rows } = await query(
-        `SELECT listed.*, counted.total
-           FROM (SELECT count(*)::int AS total FROM users) AS counted
-           LEFT JOIN LATERAL (
-             SELECT ${COLUMNS} FROM users ORDER BY created_at, id LIMIT $1 OFFSET $2
-           ) AS listed ON true
-          ORDER BY listed.created_at, listed.id`,
-        [limit, (page - 1) * limit],
-      );
+      const { rows } = await query({ ...LIST, values: [limit, (page - 1) * limit] });
       const listed = rows.filter((row) => row.id !== null);
       return { data: listed.map(toUser), total: rows[0].total };
     },
     // Like the in-memory repository, an id that cannot exist is simply not found.
     async findById(id) {
       if (!UUID.test(id)) return null;
-      const { rows } = await query(`SELECT ${COLUMNS} FROM users WHERE id = $1`, [id]);
+      const { rows } = await query({ ...FIND_BY_ID, values: [id] });
       return rows.length ? toUser(rows[0]) : null;
     },
     // The users that exist among `ids`, in the order of `ids` (for DataLoader).
@@ -56,9 +70,7 @@ export function createPostgresUsersRepository(pool) {
       return wanted.map((id) => byId.get(id.toLowerCase())).filter(Boolean);
     },
     async findByEmail(email) {
-      const { rows } = await query(`SELECT ${COLUMNS} FROM users WHERE lower(email) = lower($1)`, [
-        email,
-      ]);
+      const { rows } = await query({ ...FIND_BY_EMAIL, values: [email] });
       return rows.length ? toUser(rows[0]) : null;
     },
     async create({ email, name, role = 'user' }) {
@@ -93,7 +105,7 @@ function toUser(row) {
     email: row.email,
     name: row.name,
     role: row.role,
-    createdAt: row.created_at.toISOString(),
-    updatedAt: row.updated_at.toISOString(),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
