@@ -223,20 +223,33 @@ function printTable() {
     };
   });
   const bare = rows.find((row) => row.name === 'bare Express 5');
-  const ratio = (value, base) => (bare ? `${(value / base).toFixed(2)}x` : '-');
-  const header = ['target', 'req/s', 'x bare', 'CPU us/req', 'p99 ms', 'p99 x bare', 'non-2xx'];
+  const route = rows.find((row) => row.name === 'users route, no middleware');
+  const ratio = (value, base) => (base ? `${(value / base).toFixed(2)}x` : '-');
+  const header = [
+    'target',
+    'req/s',
+    'x bare',
+    'CPU us/req',
+    'CPU x route',
+    'p99 ms',
+    'p99 x bare',
+    'non-2xx',
+  ];
   const lines = rows.map((row) => [
     row.name,
     row.rps.toFixed(0),
     ratio(row.rps, bare?.rps),
     row.cpu.toFixed(1),
+    ratio(row.cpu, route?.cpu),
     row.p99.toFixed(2),
     ratio(row.p99, bare?.p99),
     String(row.failed),
   ]);
   const widths = header.map((title, i) => Math.max(title.length, ...lines.map((l) => l[i].length)));
   const format = (cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+      .join('  ');
   console.log(
     `${rounds} round(s) of ${duration}s per target, ${connections} connections; medians over rounds`,
   );
