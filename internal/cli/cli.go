@@ -34,7 +34,7 @@ func Main() int {
 	ios := iostreams.System()
 	f := &commands.Factory{
 		IOStreams:      ios,
-		Prompter:       &prompt.Huh{In: ios.In, Out: ios.ErrOut, Accessible: os.Getenv("ACCESSIBLE") != "", Width: ios.TerminalWidth()},
+		Prompter:       &prompt.Terminal{In: ios.In, Out: ios.ErrOut, Accessible: os.Getenv("ACCESSIBLE") != "", Width: ios.TerminalWidth()},
 		Templates:      templates.FS,
 		ReleaseArchive: templates.Releases(),
 		Runner:         commands.ExecRunner{},
