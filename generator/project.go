@@ -212,11 +212,9 @@ func dotPlain(s string) bool {
 	if len(s) < 2 || s[0] != '.' || !plainScalar(s[1:]) {
 		return false
 	}
-	switch strings.ToLower(s) {
-	case ".inf", ".nan":
-		return false
-	}
-	return true
+	// Only four-letter words can be the two numbers; lowering every path to look cost an
+	// allocation for each one with a capital letter.
+	return len(s) != len(".inf") || !strings.EqualFold(s, ".inf") && !strings.EqualFold(s, ".nan")
 }
 
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
@@ -238,6 +236,10 @@ func writeScalar(b *bytes.Buffer, s string) {
 
 // yamlWord reports whether a plain word would read as a boolean or null in YAML 1.1 or 1.2.
 func yamlWord(s string) bool {
+	// Every path and hash of scaffold.yaml is asked; none of them is short enough to be a word.
+	if len(s) > len("false") {
+		return false
+	}
 	switch strings.ToLower(s) {
 	case "y", "yes", "n", "no", "true", "false", "on", "off", "null":
 		return true

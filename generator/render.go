@@ -265,6 +265,11 @@ func NewSecretCommand(name string) string {
 
 // HashContent is the content hash scaffold.yaml records for a file.
 func HashContent(data []byte) string {
+	const prefix = "sha256:"
 	sum := sha256.Sum256(data)
-	return "sha256:" + hex.EncodeToString(sum[:])
+	// One allocation for the string, where the hex encoding and the concatenation took two.
+	var b [len(prefix) + 2*sha256.Size]byte
+	copy(b[:], prefix)
+	hex.Encode(b[len(prefix):], sum[:])
+	return string(b[:])
 }
