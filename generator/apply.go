@@ -101,24 +101,26 @@ func writeFiles(plan *Plan, root string) error {
 			return fmt.Errorf("create directory %s: %w", d, err)
 		}
 	}
-	workers := min(runtime.GOMAXPROCS(0), len(plan.Files))
 	errs := make([]error, len(plan.Files))
 	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(plan.Files); i = int(next.Add(1) - 1) {
-				f := plan.Files[i]
-				mode := f.Mode
-				if mode == 0 {
-					mode = 0o644
-				}
-				if err := writeFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, mode); err != nil {
-					errs[i] = fmt.Errorf("write %s: %w", f.Path, err)
-				}
+	work := func() {
+		for i := int(next.Add(1) - 1); i < len(plan.Files); i = int(next.Add(1) - 1) {
+			f := plan.Files[i]
+			mode := f.Mode
+			if mode == 0 {
+				mode = 0o644
 			}
-		})
+			if err := writeFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, mode); err != nil {
+				errs[i] = fmt.Errorf("write %s: %w", f.Path, err)
+			}
+		}
 	}
+	// This goroutine writes too, rather than waiting for the others to finish.
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(plan.Files)) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 	return errors.Join(errs...)
 }

@@ -103,18 +103,32 @@ func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err erro
 	// One namespace for the whole render, holding this model's functions: binding them per file
 	// (a clone and a function map for each) was a third of what rendering allocated.
 	set := template.New("").Option("missingkey=error").Funcs(templateFuncs(m))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(m.files)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(m.files); i = int(next.Add(1) - 1) {
-				files[i], errs[i] = c.renderFile(m, set, m.files[i])
-				if errs[i] == nil {
-					hashes[i] = HashContent(files[i].Data)
-				}
+	// Templates first: they are most of the work, and one left for last kept the other threads
+	// waiting while it rendered. Copies are quick and even out the end.
+	order := make([]int, 0, len(m.files))
+	for _, templates := range []bool{true, false} {
+		for i, of := range m.files {
+			if strings.HasSuffix(of.src, templateSuffix) == templates {
+				order = append(order, i)
 			}
-		})
+		}
 	}
+	var next atomic.Int64
+	work := func() {
+		for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
+			i := order[k]
+			files[i], errs[i] = c.renderFile(m, set, m.files[i])
+			if errs[i] == nil {
+				hashes[i] = HashContent(files[i].Data)
+			}
+		}
+	}
+	// This goroutine works too, rather than waiting for the others to finish.
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(order)) - 1 {
+		wg.Go(work)
+	}
+	work()
 	wg.Wait()
 	// The first error in file order, so that a broken template is reported the same way each time.
 	for _, err := range errs {
