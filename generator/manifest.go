@@ -91,6 +91,9 @@ type EnvVar struct {
 	// placeholder or weak one in production, and `new` prints how to make one.
 	Secret    bool `yaml:"secret"`
 	Condition `yaml:",inline"`
+	// Feature is the catalog entry it comes from, which a model sets as it gathers it (see
+	// EnvEntry); a manifest never gives it.
+	Feature string `yaml:"-"`
 }
 
 // Import is an ES module import a contribution needs in the file it goes into.
@@ -122,6 +125,9 @@ type Snippet struct {
 	Code      string   `yaml:"code"`
 	Imports   []Import `yaml:"imports"`
 	Condition `yaml:",inline"`
+	// Feature is the catalog entry it comes from, which a model sets as it gathers it (see
+	// SnippetEntry); a manifest never gives it.
+	Feature string `yaml:"-"`
 }
 
 // Line is a line of code a feature adds at a named point of a shared template that is not
@@ -151,6 +157,9 @@ type Service struct {
 	// CIEnv are "KEY: value" lines of the test step's environment that reach this service.
 	CIEnv     []string `yaml:"ciEnv"`
 	Condition `yaml:",inline"`
+	// Feature is the catalog entry it comes from, which a model sets as it gathers it (see
+	// ComposeService); a manifest never gives it.
+	Feature string `yaml:"-"`
 }
 
 // FileRule limits one of the entry's own files to some combinations of features. In a
@@ -166,6 +175,9 @@ type Doc struct {
 	Title     string `yaml:"title"`
 	Body      string `yaml:"body"`
 	Condition `yaml:",inline"`
+	// Feature is the catalog entry it comes from, which a model sets as it gathers it (see
+	// DocEntry); a manifest never gives it.
+	Feature string `yaml:"-"`
 }
 
 // conditionNames returns every feature name the manifest's conditions mention.
