@@ -218,18 +218,38 @@ test('two instances count the global rate limit together in Redis', async () => 
   const second = await createTestApp({ env });
   const client = '198.51.100.7';
   const get = (app) => request(app).get('/nowhere').set('X-Forwarded-For', client);
-
-  await get(first).expect(404);
-  await get(second).expect(404);
-  await get(first).expect(404);
-  const res = await get(second).expect(429);
-  assert.equal(res.body.error.code, 'RATE_LIMITED');
-
   const { redis, config } = dependenciesOf(first);
   const key = `${config.redisKeyPrefix}rl:global:${client}`;
+
+  // The first hit is counted in Redis before it is answered, the next ones in memory, and those
+  // reach Redis in a batch shortly after.
+  await get(first).expect(404);
+  assert.equal(await redis.get(key), '1');
+  await get(first).expect(404);
+  await get(first).expect(404);
+  await eventually(async () => (await redis.get(key)) === '3', 'the batch to reach Redis');
+
+  // The other instance counts its first hit of the window on top of them, and refuses it.
+  const res = await get(second).expect(429);
+  assert.equal(res.body.error.code, 'RATE_LIMITED');
   assert.equal(await redis.get(key), '4');
   const ttl = await redis.pTTL(key);
   assert.ok(ttl > 0 && ttl <= 60_000, `the counter expires with the window (${ttl} ms)`);
+  // The first instance learns of it when its next hit reaches Redis.
+  await get(first).expect(429);
+  await eventually(async () => (await redis.get(key)) === '5', 'the refused hit to reach Redis');
+});
+
+test('a limiter that guards sign-in counts every attempt in Redis before it answers', async () => {
+  const { createRateLimitStore, redis, config } = await createTestDependencies();
+  const store = createRateLimitStore('login-test');
+  await store.init({ windowMs: 60_000 });
+  const client = '203.0.113.9';
+  const key = `${config.redisKeyPrefix}rl:login-test:${client}`;
+  assert.equal((await store.increment(client)).totalHits, 1);
+  assert.equal(await redis.get(key), '1');
+  assert.equal((await store.increment(client)).totalHits, 2);
+  assert.equal(await redis.get(key), '2');
 });
 
 test('npm test stops at once, in one line naming what to start, without Redis', async () => {

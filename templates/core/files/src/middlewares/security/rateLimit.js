@@ -22,14 +22,15 @@ export function rateLimiter({ windowMs, limit, store, logger, ...options }) {
   }));
 }
 
-// The limit every request but the health probes counts against, per client IP. When its store
-// fails (a shared one can be unreachable for a while) requests go through rather than fail: this
-// limit guards capacity, and /ready already reports the outage.
+// The limit every request but the health probes counts against, per client IP. It guards
+// capacity, so a shared store may count it in batches rather than with a round trip per request;
+// and when its store fails (a shared one can be unreachable for a while) requests go through
+// rather than fail, as /ready already reports the outage.
 export function globalRateLimit({ config, createRateLimitStore, logger }) {
   return rateLimiter({
     windowMs: config.rateLimitWindowMs,
     limit: config.rateLimitMax,
-    store: createRateLimitStore('global'),
+    store: createRateLimitStore('global', { batched: true }),
     logger,
     passOnStoreError: true,
   });
