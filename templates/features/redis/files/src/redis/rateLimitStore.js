@@ -27,7 +27,7 @@ export function redisRateLimitStores({ redis, keyPrefix }) {
 // Counts hits in memory and adds them to Redis in batches, every `syncIntervalMs` at most: one
 // round trip for all the requests of that time, not one each. A client's first hit in a window
 // waits for Redis, so that an instance starts from the count all instances share; from then on it
-// learns what the others counted each time it syncs. Together the instances may so let through up
+// learns what the others counted each time it syncs. So together the instances may let through up
 // to an interval's worth of requests over the limit before they refuse: fine for a limit that
 // guards capacity, not for one that guards credentials. Hits still in memory when the process
 // exits are not counted.
@@ -59,8 +59,10 @@ export class BatchedRedisStore {
       });
     } else {
       counter.pending += 1;
-      this.#scheduleSync();
     }
+    // Every hit schedules a sync, which also drops the counters of windows that are over: clients
+    // that come once each (a scan from many addresses) must not pile up in memory.
+    this.#scheduleSync();
     await counter.started;
     return {
       totalHits: counter.total + counter.sending + counter.pending,
