@@ -10,8 +10,9 @@ const PLACEHOLDERS = new Set([
   'a-test-session-secret-of-at-least-32-characters',
 ]);
 
-// Words people put in a secret they typed rather than generated. Each is long enough that a random
-// secret contains one of them less than once in a million.
+// Words people put in a secret they typed rather than generated. Each has a letter hex digits lack,
+// and is long enough that a random base64url secret contains one less than once in ten million.
+// Digit runs such as 123456 are left to the run check: random hex has them too often.
 const WORDS = [
   'secret',
   'password',
@@ -24,13 +25,14 @@ const WORDS = [
   'sample',
   'qwerty',
   'letmein',
-  '123456',
 ];
 
 // Random secrets use more different characters than this: 32 random hex digits fall short less
-// than once in a million.
+// than once in ten million.
 const MIN_DISTINCT_CHARACTERS = 8;
-const LONGEST_RUN = 6;
+// 32 random hex digits hold a run of 7 about once in a million, too often to refuse them for it,
+// and a run of 9 about once in a billion.
+const LONGEST_RUN = 8;
 
 // Problems with the secrets among env (by variable name), in the shape of zod's issues: a secret
 // that is a known placeholder, or is obviously not random, signs nothing safely.
@@ -48,11 +50,11 @@ function weaknessOf(secret) {
   if (/^(.+)\1+$/s.test(secret)) return 'repeats itself';
   const word = WORDS.find((candidate) => secret.toLowerCase().includes(candidate));
   if (word) return `contains "${word}"`;
-  if (hasRun(secret)) return 'contains a run such as "abcdefg"';
+  if (hasRun(secret)) return 'contains a run such as "abcdefghi"';
   return undefined;
 }
 
-// Consecutive characters, up or down (abcdefg, 7654321), more than LONGEST_RUN of them.
+// Consecutive characters, up or down (abcdefghi, 987654321), more than LONGEST_RUN of them.
 function hasRun(secret) {
   let run = 1;
   let step = 0;
