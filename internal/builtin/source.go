@@ -2521,7 +2521,7 @@ async function withAccessToken(url, options) {
 				},
 				generator.Doc{
 					Title: "WebSocket sign-in with the session",
-					Body:  "The session cookie (`sid`) of the handshake request is read as for HTTP requests, so a page\nof the service's own origin that signed in with `POST /api/v1/auth/session` connects as its\nuser without anything more. A session signed out since, or whose account was deleted, no\nlonger connects. A connection lasts no longer than its session: when `SESSION_TTL` ends, the\nserver disconnects it (reason `io server disconnect`), and signing out with\n`DELETE /api/v1/auth/session` closes every connection opened with that session, on every\ninstance.\n",
+					Body:  "The session cookie (`sid`) of the handshake request is read as for HTTP requests, so a page\nof the service's own origin that signed in with `POST /api/v1/auth/session` connects as its\nuser without anything more. A session signed out since, or whose account was deleted, no\nlonger connects. A connection lasts no longer than its session: when `SESSION_TTL` ends, the\nserver disconnects it (reason `io server disconnect`), and signing out with\n`DELETE /api/v1/auth/session`, or signing in again over it, closes every connection opened\nwith that session, on every instance.\n",
 					Condition: generator.Condition{
 						When: []string{"sessions"},
 					},

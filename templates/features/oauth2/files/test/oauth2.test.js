@@ -105,6 +105,22 @@ test('a second sign-in finds the same user again', async (t) => {
   assert.equal((await usersRepository.findByEmail(person.email)).id, user.id);
 });
 
+test('signing in again through the provider ends the session signed in before', async (t) => {
+  const { provider } = await startProvider(t);
+  const app = await createTestApp({ oidc: oidcFor(provider) });
+  const agent = request.agent(app);
+  const first = sidOf(await agent.get((await authorize(agent)).callback).expect(302));
+  const ended = [];
+  dependenciesOf(app).sessionEnds.onEnded((sessionId) => ended.push(sessionId));
+
+  const second = sidOf(await agent.get((await authorize(agent)).callback).expect(302));
+  assert.notEqual(second, first);
+  await request(app).get('/api/v1/me').set('Cookie', first).expect(401);
+  await agent.get('/api/v1/me').expect(200);
+  const firstId = decodeURIComponent(first.slice('sid='.length)).slice(2).split('.')[0];
+  assert.deepEqual(ended, [firstId]);
+});
+
 test('an identity whose user was deleted signs in as a new user', async (t) => {
   const { provider } = await startProvider(t);
   const app = await createTestApp({ oidc: oidcFor(provider) });

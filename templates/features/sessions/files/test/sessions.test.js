@@ -32,10 +32,21 @@ function sessionCookie(res) {
   return { pair, value: pair.slice('sid='.length), attributes };
 }
 
-// The Redis key of a session, from its signed cookie value ("s:<id>.<signature>").
+// The id of a session, from its signed cookie value ("s:<id>.<signature>").
+function sessionIdOf(cookieValue) {
+  return decodeURIComponent(cookieValue).slice(2).split('.')[0];
+}
+
+// The Redis key of a session, from its signed cookie value.
 function sessionKey(app, cookieValue) {
-  const id = decodeURIComponent(cookieValue).slice(2).split('.')[0];
-  return `${dependenciesOf(app).config.redisKeyPrefix}sess:${id}`;
+  return `${dependenciesOf(app).config.redisKeyPrefix}sess:${sessionIdOf(cookieValue)}`;
+}
+
+// The ids of the sessions that end from now on, as what holds on to them (Socket.IO) hears it.
+function endedSessions(app) {
+  const ended = [];
+  dependenciesOf(app).sessionEnds.onEnded((sessionId) => ended.push(sessionId));
+  return ended;
 }
 
 async function signIn(agent, credentials) {
@@ -176,6 +187,7 @@ test('signing in gives a new session id and destroys the old session', async () 
   const agent = request.agent(app);
   const credentials = await createAccount(app);
   const first = sessionCookie((await signIn(agent, credentials)).res);
+  const ended = endedSessions(app);
   // Signing in again over a signed-in session is a state change like any other.
   const refused = await agent.post('/api/v1/auth/session').send(credentials).expect(403);
   assert.equal(refused.body.error.code, 'CSRF_INVALID');
@@ -192,6 +204,8 @@ test('signing in gives a new session id and destroys the old session', async () 
   assert.equal(await redis.exists(sessionKey(app, second.value)), 1);
   await request(app).get('/api/v1/me').set('Cookie', first.pair).expect(401);
   await request(app).get('/api/v1/me').set('Cookie', second.pair).expect(200);
+  // The session signed in before ends as on sign-out; an anonymous one was never signed in.
+  assert.deepEqual(ended, [sessionIdOf(first.value)]);
 });
 
 test('signing out destroys the session in Redis and clears the cookie', async () => {
@@ -202,6 +216,7 @@ test('signing out destroys the session in Redis and clears the cookie', async ()
   const key = sessionKey(app, cookie.value);
   const { redis } = dependenciesOf(app);
   assert.equal(await redis.exists(key), 1);
+  const ended = endedSessions(app);
 
   const out = await agent.delete('/api/v1/auth/session').set('X-CSRF-Token', csrfToken).expect(204);
   assert.match(sessionCookie(out).attributes.join(';'), /Expires=Thu, 01 Jan 1970/);
@@ -209,6 +224,7 @@ test('signing out destroys the session in Redis and clears the cookie', async ()
   // A copy of the old cookie, kept by an attacker or another tab, is worthless now.
   await request(app).get('/api/v1/me').set('Cookie', cookie.pair).expect(401);
   await request(app).delete('/api/v1/auth/session').expect(204);
+  assert.deepEqual(ended, [sessionIdOf(cookie.value)]);
 });
 
 test('a state-changing request on the session needs the CSRF token', async () => {

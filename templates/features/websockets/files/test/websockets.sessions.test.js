@@ -76,6 +76,28 @@ test(
   },
 );
 
+test('signing in again closes the connections opened with the session it replaces', async () => {
+  const account = await register(service.url);
+  const cookie = await signInSession(service.url, account);
+  const socket = await openSocket(service.url, { extraHeaders: { cookie } });
+  const closed = once(socket, 'disconnect');
+  const csrf = await fetch(new URL('/api/v1/auth/csrf', service.url), { headers: { cookie } });
+  const res = await fetch(new URL('/api/v1/auth/session', service.url), {
+    method: 'POST',
+    headers: {
+      cookie,
+      'content-type': 'application/json',
+      'x-csrf-token': (await csrf.json()).csrfToken,
+    },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  assert.equal(res.status, 200);
+  const [reason] = await closed;
+  assert.equal(reason, 'io server disconnect');
+  const renewed = res.headers.getSetCookie()[0].split(';')[0];
+  (await openSocket(service.url, { extraHeaders: { cookie: renewed } })).disconnect();
+});
+
 test('a session whose account was deleted no longer connects', async () => {
   const account = await register(service.url);
   const cookie = await signInSession(service.url, account);

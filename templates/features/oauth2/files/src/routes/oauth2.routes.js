@@ -11,7 +11,7 @@ const Location = 'Where the browser goes next';
 // provider, which sends it back to /callback with a code. The verifier, state and nonce wait in the
 // session in between, so only the browser that started a sign-in can finish it.
 export function createOAuth2Router(dependencies) {
-  const { config, oidc } = dependencies;
+  const { config, oidc, sessionEnds } = dependencies;
   const router = Router();
 
   router.get('/login', async (req, res) => {
@@ -31,7 +31,7 @@ export function createOAuth2Router(dependencies) {
       throw signInFailure(error, req.log);
     });
     const user = await userForIdentity(dependencies, claims);
-    await signInSession(req, user);
+    await signInSession(req, user, sessionEnds);
     res.redirect(config.oauth2PostLoginPath);
   });
 

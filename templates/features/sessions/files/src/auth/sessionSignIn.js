@@ -2,14 +2,24 @@ import { promisify } from 'node:util';
 
 // A new session id on every sign-in: an id planted or seen before sign-in (session fixation) is
 // destroyed in Redis and never becomes a signed-in session. The session keeps the user's id only.
-export async function signInSession(req, user) {
+// A session that was already signed in ends as on sign-out, so that the connections opened with it
+// close rather than stay with its user.
+export async function signInSession(req, user, sessionEnds) {
+  const previous = signedInSessionId(req);
   await promisify(req.session.regenerate).call(req.session);
   req.session.userId = user.id;
+  if (previous !== undefined) sessionEnds.ended(previous);
 }
 
 // Destroying the session in Redis is what signs out: a copy of the cookie is worthless afterwards.
-export async function signOutSession(req) {
+export async function signOutSession(req, sessionEnds) {
+  const previous = signedInSessionId(req);
   if (req.session) await promisify(req.session.destroy).call(req.session);
+  if (previous !== undefined) sessionEnds.ended(previous);
+}
+
+function signedInSessionId(req) {
+  return req.session?.userId === undefined ? undefined : req.sessionID;
 }
 
 // The signed-in user of a session, as { id, role }, read afresh from the repository: a role

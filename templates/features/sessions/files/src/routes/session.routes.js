@@ -29,16 +29,14 @@ export function createSessionRouter(dependencies) {
       const { email, password } = req.valid.body;
       const user = await accounts.authenticate(email, password);
       if (!user) throw AppError.unauthorized('Invalid email or password');
-      await signInSession(req, user);
+      await signInSession(req, user, sessionEnds);
       res.json(user);
     },
   );
 
   // Signing out a signed-in session is a state change like any other, so it needs the CSRF token.
   router.delete('/session', async (req, res) => {
-    const signedIn = req.session?.userId !== undefined;
-    await signOutSession(req);
-    if (signedIn) sessionEnds.ended(req.sessionID);
+    await signOutSession(req, sessionEnds);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();
   });
