@@ -252,6 +252,28 @@ test('a limiter that guards sign-in counts every attempt in Redis before it answ
   assert.equal(await redis.get(key), '2');
 });
 
+test('while Redis is down, a limiter that guards sign-in counts in memory', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const app = await createTestApp({ env: { REDIS_URL: proxy.url } });
+  const { createRateLimitStore, redis, config } = dependenciesOf(app);
+  const store = createRateLimitStore('login-outage');
+  await store.init({ windowMs: 60_000 });
+  t.after(() => store.shutdown());
+  const client = '203.0.113.10';
+  const key = `${config.redisKeyPrefix}rl:login-outage:${client}`;
+  assert.equal((await store.increment(client)).totalHits, 1);
+
+  await proxy.cut();
+  assert.equal((await store.increment(client)).totalHits, 1);
+  assert.equal((await store.increment(client)).totalHits, 2);
+
+  await proxy.restore();
+  await eventually(async () => (await redis.ping().catch(() => '')) === 'PONG', 'Redis again');
+  // Back in Redis, where the count went on from where it was before the outage.
+  assert.equal((await store.increment(client)).totalHits, 2);
+  assert.equal(await redis.get(key), '2');
+});
+
 test('npm test stops at once, in one line naming what to start, without Redis', async () => {
   const { code, stderr } = await runTestPreparation({
     REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,

@@ -1,4 +1,6 @@
+import { MemoryStore } from 'express-rate-limit';
 import { RedisStore } from 'rate-limit-redis';
+import { ServiceUnavailableError } from '../errors/ServiceUnavailableError.js';
 
 // How long a batched limiter's hits may wait in memory before they are added to Redis.
 const SYNC_INTERVAL_MS = 100;
@@ -20,8 +22,55 @@ export function redisRateLimitStores({ redis, keyPrefix }) {
   return (name, { batched = false } = {}) => {
     const prefix = `${keyPrefix}rl:${name}:`;
     if (batched) return new BatchedRedisStore({ redis, prefix, syncIntervalMs: SYNC_INTERVAL_MS });
-    return new RedisStore({ prefix, sendCommand: (...args) => redis.sendCommand(args) });
+    const shared = new RedisStore({ prefix, sendCommand: (...args) => redis.sendCommand(args) });
+    return new LocalWhileRedisIsDown(shared);
   };
+}
+
+// A limiter that guards credentials counts every attempt in Redis. While Redis is unavailable it
+// counts in this instance's memory instead: sign-in attempts stay limited, per instance, rather
+// than all refused (which would stop sign-ins that need only PostgreSQL) or all let through. The
+// outage itself is logged by the Redis client.
+export class LocalWhileRedisIsDown {
+  localKeys = false;
+
+  constructor(shared) {
+    this.shared = shared;
+    this.local = new MemoryStore();
+    this.prefix = shared.prefix;
+  }
+
+  async init(options) {
+    this.local.init(options);
+    await this.shared.init(options);
+  }
+
+  async increment(key) {
+    try {
+      return await this.shared.increment(key);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      return this.local.increment(key);
+    }
+  }
+
+  async decrement(key) {
+    try {
+      await this.shared.decrement(key);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+      await this.local.decrement(key);
+    }
+  }
+
+  async resetKey(key) {
+    await this.local.resetKey(key);
+    await this.shared.resetKey(key);
+  }
+
+  shutdown() {
+    this.local.shutdown();
+  }
 }
 
 // Counts hits in memory and adds them to Redis in batches, every `syncIntervalMs` at most: one

@@ -6,7 +6,8 @@ const WINDOW_MS = 60_000;
 // as reading a session from Redis), in a rate-limit store like the REST API's: with Redis, every
 // instance counts against the same limit. The later requests of a long-polling connection do not
 // count. A refused handshake over long polling is answered 429 like the REST API; a WebSocket is
-// closed. When the store cannot be reached, connections go through: /ready reports the outage.
+// closed. A store that fails lets connections through (while Redis is down, its store counts in
+// the instance's memory instead).
 export function handshakeRateLimit({ config, createRateLimitStore }) {
   const store = createRateLimitStore('socket-handshake');
   store.init({ windowMs: WINDOW_MS });
