@@ -1430,7 +1430,7 @@ curl 'localhost:3000/api/v1/users?page=1&limit=20'`,
 			Docs: []generator.Doc{
 				generator.Doc{
 					Title: "JWT authentication",
-					Body:  "Sign in with `POST /api/v1/auth/login` to get a short-lived access token (HS256, signed with\n`JWT_SECRET`, valid `JWT_ACCESS_TTL`) and send it as `Authorization: Bearer <token>`. Tokens\nare verified with the algorithm pinned, `iss`, `aud`, `exp` and `typ` checked and `exp`\nrequired; a request with an invalid or expired token answers 401 `UNAUTHORIZED`, one\nwithout an `Authorization` header is anonymous.\n\n| route                       | answer                                                                                               |\n| --------------------------- | ---------------------------------------------------------------------------------------------------- |\n| `POST /api/v1/auth/login`   | `{\"accessToken\",\"tokenType\":\"Bearer\",\"expiresIn\"}` and the `rt` cookie; 401 on bad credentials       |\n| `POST /api/v1/auth/refresh` | a new access token and a new `rt` cookie; 401 when the cookie is missing, expired, revoked or reused |\n| `POST /api/v1/auth/logout`  | 204; revokes the refresh token's family and clears the cookie                                        |\n\nThe refresh token is a random 256-bit value in the `rt` cookie: `HttpOnly`,\n`SameSite=Strict`, `Secure` in production, `Path=/api/v1/auth`, valid `JWT_REFRESH_TTL`.\nEvery refresh replaces it (rotation); presenting a token that was already replaced means it\nwas copied, so every token of that sign-in is revoked and the client must sign in again.\nOnly the SHA-256 of each refresh token is stored. Access tokens are not stored and cannot\nbe revoked: after a logout or a revoked family they still work until they expire, which is\nwhy `JWT_ACCESS_TTL` is short.\n\n```sh\ncurl -X POST localhost:3000/api/v1/auth/register -H 'Content-Type: application/json' \\\n  -d '{\"email\":\"ann@example.com\",\"password\":\"correct horse battery\",\"name\":\"Ann\"}'\nACCESS_TOKEN=$(curl -s -c cookies.txt -X POST localhost:3000/api/v1/auth/login \\\n  -H 'Content-Type: application/json' \\\n  -d '{\"email\":\"ann@example.com\",\"password\":\"correct horse battery\"}' |\n  node -p 'JSON.parse(require(\"fs\").readFileSync(0)).accessToken')\ncurl localhost:3000/api/v1/me -H \"Authorization: Bearer $ACCESS_TOKEN\"\ncurl -b cookies.txt -c cookies.txt -X POST localhost:3000/api/v1/auth/refresh\ncurl -b cookies.txt -c cookies.txt -X POST localhost:3000/api/v1/auth/logout\n```\n",
+					Body:  "Sign in with `POST /api/v1/auth/login` to get a short-lived access token (HS256, signed with\n`JWT_SECRET`, valid `JWT_ACCESS_TTL`) and send it as `Authorization: Bearer <token>`. Tokens\nare verified with the algorithm pinned, `iss`, `aud`, `exp` and `typ` checked and `exp`\nrequired; a request with an invalid or expired token answers 401 `UNAUTHORIZED`, one\nwithout an `Authorization` header is anonymous.\n\n| route                       | answer                                                                                               |\n| --------------------------- | ---------------------------------------------------------------------------------------------------- |\n| `POST /api/v1/auth/login`   | `{\"accessToken\",\"tokenType\":\"Bearer\",\"expiresIn\"}` and the `rt` cookie; 401 on bad credentials       |\n| `POST /api/v1/auth/refresh` | a new access token and a new `rt` cookie; 401 when the cookie is missing, expired, revoked or reused |\n| `POST /api/v1/auth/logout`  | 204; revokes the refresh token's family and clears the cookie                                        |\n\nThe refresh token is a random 256-bit value in the `rt` cookie: `HttpOnly`,\n`SameSite=Strict`, `Secure` in production, `Path=/api/v1/auth`, valid `JWT_REFRESH_TTL`.\nEvery refresh replaces it (rotation); presenting a token that was already replaced means it\nwas copied, so every token of that sign-in is revoked and the client must sign in again.\nOnly the SHA-256 of each refresh token is stored. Access tokens are not stored and cannot\nbe revoked: after a logout or a revoked family they still work until they expire, which is\nwhy `JWT_ACCESS_TTL` is short. Each names its sign-in (the refresh token family) in its\n`sid` claim.\n\n```sh\ncurl -X POST localhost:3000/api/v1/auth/register -H 'Content-Type: application/json' \\\n  -d '{\"email\":\"ann@example.com\",\"password\":\"correct horse battery\",\"name\":\"Ann\"}'\nACCESS_TOKEN=$(curl -s -c cookies.txt -X POST localhost:3000/api/v1/auth/login \\\n  -H 'Content-Type: application/json' \\\n  -d '{\"email\":\"ann@example.com\",\"password\":\"correct horse battery\"}' |\n  node -p 'JSON.parse(require(\"fs\").readFileSync(0)).accessToken')\ncurl localhost:3000/api/v1/me -H \"Authorization: Bearer $ACCESS_TOKEN\"\ncurl -b cookies.txt -c cookies.txt -X POST localhost:3000/api/v1/auth/refresh\ncurl -b cookies.txt -c cookies.txt -X POST localhost:3000/api/v1/auth/logout\n```\n",
 				},
 				generator.Doc{
 					Title: "Refresh token storage",
@@ -2363,6 +2363,20 @@ me: User
 				generator.Line{
 					File:  "src/realtime/realtimeServer.js",
 					Point: "setup",
+					Code:  "closeWithTokenSignIn(io, dependencies);",
+					Imports: []generator.Import{
+						generator.Import{
+							From:  "./tokenAuthentication.js",
+							Names: []string{"closeWithTokenSignIn"},
+						},
+					},
+					Condition: generator.Condition{
+						When: []string{"jwt"},
+					},
+				},
+				generator.Line{
+					File:  "src/realtime/realtimeServer.js",
+					Point: "setup",
 					Code:  "io.use(requireUser);",
 					Imports: []generator.Import{
 						generator.Import{
@@ -2514,7 +2528,7 @@ async function withAccessToken(url, options) {
 				},
 				generator.Doc{
 					Title: "WebSocket sign-in with a token",
-					Body:  "Pass the access token of `POST /api/v1/auth/login` in the handshake, where browsers can put\nit (they cannot set headers on a WebSocket). An invalid or expired token is refused, and a\nconnection lasts no longer than its token: when the token expires, the server disconnects\nthe socket (reason `io server disconnect`, after which Socket.IO does not reconnect by\nitself). Give `auth` as a function, so that each connection asks for a current token:\n\n```js\nconst socket = io('http://localhost:3000', { auth: (send) => send({ token: accessToken }) });\nsocket.on('disconnect', (reason) => {\n  if (reason === 'io server disconnect') refreshAccessToken().then(() => socket.connect());\n});\n```\n",
+					Body:  "Pass the access token of `POST /api/v1/auth/login` in the handshake, where browsers can put\nit (they cannot set headers on a WebSocket). An invalid or expired token is refused, and a\nconnection lasts no longer than its token: when the token expires, the server disconnects\nthe socket (reason `io server disconnect`, after which Socket.IO does not reconnect by\nitself). Nor does it outlast the sign-in the token came from: `POST /api/v1/auth/logout`,\nor a reused refresh token revoking the sign-in, closes every connection opened with its\naccess tokens (with Redis, on every instance). Give `auth` as a function, so that each\nconnection asks for a current token:\n\n```js\nconst socket = io('http://localhost:3000', { auth: (send) => send({ token: accessToken }) });\nsocket.on('disconnect', (reason) => {\n  if (reason === 'io server disconnect') refreshAccessToken().then(() => socket.connect());\n});\n```\n",
 					Condition: generator.Condition{
 						When: []string{"jwt"},
 					},

@@ -81,6 +81,34 @@ test('logout revokes the refresh token and clears the cookie', async () => {
   await request(app).post('/api/v1/auth/logout').expect(204);
 });
 
+test('access tokens name their sign-in, which signing out or a reuse ends', async () => {
+  const app = await createTestApp();
+  const ended = [];
+  dependenciesOf(app).refreshTokens.onEnded((familyId) => ended.push(familyId));
+  const signedIn = await registerAndLogin(app);
+  const { sid } = decodeJwt(signedIn.accessToken);
+  assert.match(sid, /^[0-9a-f-]{36}$/);
+  const refreshed = tokensFrom(await refresh(app, signedIn.refreshToken).expect(200));
+  assert.equal(decodeJwt(refreshed.accessToken).sid, sid, 'a refresh keeps the sign-in');
+  await request(app)
+    .post('/api/v1/auth/logout')
+    .set('Cookie', `rt=${encodeURIComponent(refreshed.refreshToken)}`)
+    .expect(204);
+  assert.deepEqual(ended, [sid]);
+
+  const other = await login(app, signedIn.user);
+  assert.notEqual(decodeJwt(other.accessToken).sid, sid, 'each sign-in has its own');
+  await refresh(app, other.refreshToken).expect(200);
+  await refresh(app, other.refreshToken).expect(401);
+  assert.deepEqual(ended, [sid, decodeJwt(other.accessToken).sid]);
+  // Signing out of a sign-in that has ended already ends nothing more.
+  await request(app)
+    .post('/api/v1/auth/logout')
+    .set('Cookie', `rt=${encodeURIComponent(other.refreshToken)}`)
+    .expect(204);
+  assert.equal(ended.length, 2);
+});
+
 test('refresh without a cookie, or with an unknown token, answers 401', async () => {
   const app = await createTestApp();
   const missing = await request(app).post('/api/v1/auth/refresh').expect(401);

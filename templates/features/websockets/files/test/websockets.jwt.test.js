@@ -47,6 +47,41 @@ test('a valid access token connects, and messages carry the user id', async () =
   assert.equal(message.userId, account.user.id);
 });
 
+// Signs in with POST /api/v1/auth/login, as a browser would: the access token, and the `rt` cookie
+// that holds the refresh token.
+async function signIn(url, { email, password }) {
+  const res = await fetch(new URL('/api/v1/auth/login', url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
+  assert.equal(res.status, 200);
+  const cookie = res.headers.getSetCookie()[0].split(';')[0];
+  return { accessToken: (await res.json()).accessToken, cookie };
+}
+
+// With Redis, disconnecting the sign-in's room reaches every instance through the adapter, as the
+// session tests of such a project show; here one instance is enough.
+test('signing out closes the connections opened with that sign-in, and no other', async () => {
+  const account = await register(service.url);
+  const laptop = await signIn(service.url, account);
+  const phone = await signIn(service.url, account);
+  const first = await openSocket(service.url, { auth: { token: laptop.accessToken } });
+  const second = await openSocket(service.url, { auth: { token: laptop.accessToken } });
+  const elsewhere = await openSocket(service.url, { auth: { token: phone.accessToken } });
+  const closed = [once(first, 'disconnect'), once(second, 'disconnect')];
+
+  const res = await fetch(new URL('/api/v1/auth/logout', service.url), {
+    method: 'POST',
+    headers: { cookie: laptop.cookie },
+  });
+  assert.equal(res.status, 204);
+  for (const [reason] of await Promise.all(closed)) assert.equal(reason, 'io server disconnect');
+  // The same user's other sign-in keeps its connection.
+  const room = `room-${randomUUID()}`;
+  assert.deepEqual(await request(elsewhere, 'room:join', { room }), { ok: true, room });
+});
+
 test('a connection is closed when its access token expires', async () => {
   // Two seconds, since a token's times are whole seconds: it lives between one and two.
   const shortLived = await createTestDependencies({ JWT_ACCESS_TTL: '2s' });

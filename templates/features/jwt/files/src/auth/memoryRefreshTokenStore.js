@@ -31,19 +31,20 @@ export function createMemoryRefreshTokenStore() {
       const token = tokens.get(tokenHash);
       const family = token && families.get(token.familyId);
       if (!family || token.expiresAt <= Date.now()) return { status: 'invalid' };
+      const { familyId } = token;
       if (family.currentHash !== tokenHash) {
-        families.delete(token.familyId);
-        return { status: 'reused' };
+        families.delete(familyId);
+        return { status: 'reused', familyId };
       }
       family.currentHash = successor.tokenHash;
       family.expiresAt = successor.expiresAt.getTime();
-      tokens.set(successor.tokenHash, { familyId: token.familyId, expiresAt: family.expiresAt });
-      return { status: 'rotated', userId: family.userId };
+      tokens.set(successor.tokenHash, { familyId, expiresAt: family.expiresAt });
+      return { status: 'rotated', userId: family.userId, familyId };
     },
 
     async revokeFamily(tokenHash) {
-      const token = tokens.get(tokenHash);
-      if (token) families.delete(token.familyId);
+      const familyId = tokens.get(tokenHash)?.familyId;
+      return familyId !== undefined && families.delete(familyId) ? familyId : undefined;
     },
   };
 }

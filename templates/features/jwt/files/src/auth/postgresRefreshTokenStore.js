@@ -31,25 +31,33 @@ export function createPostgresRefreshTokenStore(pool) {
            INSERT INTO refresh_tokens (token_hash, family_id, expires_at)
            SELECT $2, id, $3 FROM family
          )
-         SELECT user_id FROM family`,
+         SELECT id, user_id FROM family`,
         [tokenHash, successor.tokenHash, successor.expiresAt],
       );
-      if (rotated.rows.length > 0) return { status: 'rotated', userId: rotated.rows[0].user_id };
+      if (rotated.rows.length > 0) {
+        const [{ id, user_id: userId }] = rotated.rows;
+        return { status: 'rotated', userId, familyId: id };
+      }
       // Not a current token: a replaced one (revoke its family) or one this store does not know.
       const revoked = await pool.query(
         `DELETE FROM refresh_token_families
-         WHERE id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND expires_at > now())`,
+         WHERE id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1 AND expires_at > now())
+         RETURNING id`,
         [tokenHash],
       );
-      return { status: revoked.rowCount > 0 ? 'reused' : 'invalid' };
+      return revoked.rows.length > 0
+        ? { status: 'reused', familyId: revoked.rows[0].id }
+        : { status: 'invalid' };
     },
 
     async revokeFamily(tokenHash) {
-      await pool.query(
+      const revoked = await pool.query(
         `DELETE FROM refresh_token_families
-         WHERE id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)`,
+         WHERE id = (SELECT family_id FROM refresh_tokens WHERE token_hash = $1)
+         RETURNING id`,
         [tokenHash],
       );
+      return revoked.rows[0]?.id;
     },
   };
 }

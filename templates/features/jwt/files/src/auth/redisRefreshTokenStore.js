@@ -15,19 +15,19 @@ local family = redis.call('HMGET', familyKey, 'current', 'userId')
 if not family[1] then return {'invalid'} end
 if family[1] ~= ARGV[2] then
   redis.call('DEL', familyKey)
-  return {'reused'}
+  return {'reused', familyId}
 end
 redis.call('HSET', familyKey, 'current', ARGV[3])
 redis.call('PEXPIREAT', familyKey, ARGV[4])
 redis.call('SET', KEYS[2], familyId, 'PXAT', ARGV[4])
-return {'rotated', family[2]}
+return {'rotated', familyId, family[2]}
 `;
 
-// KEYS: the token's key. ARGV: family key prefix.
+// KEYS: the token's key. ARGV: family key prefix. Answers the id of the family it revoked.
 const REVOKE_FAMILY = `
 local familyId = redis.call('GET', KEYS[1])
-if familyId then redis.call('DEL', ARGV[1] .. familyId) end
-return 0
+if familyId and redis.call('DEL', ARGV[1] .. familyId) == 1 then return familyId end
+return false
 `;
 
 export function createRedisRefreshTokenStore({ redis, keyPrefix }) {
@@ -46,7 +46,7 @@ export function createRedisRefreshTokenStore({ redis, keyPrefix }) {
     },
 
     async rotate(tokenHash, successor) {
-      const [status, userId] = await redis.eval(ROTATE, {
+      const [status, familyId, userId] = await redis.eval(ROTATE, {
         keys: [tokenKey(tokenHash), tokenKey(successor.tokenHash)],
         arguments: [
           familyPrefix,
@@ -55,11 +55,16 @@ export function createRedisRefreshTokenStore({ redis, keyPrefix }) {
           String(successor.expiresAt.getTime()),
         ],
       });
-      return status === 'rotated' ? { status, userId } : { status };
+      if (status === 'rotated') return { status, userId, familyId };
+      return status === 'reused' ? { status, familyId } : { status };
     },
 
     async revokeFamily(tokenHash) {
-      await redis.eval(REVOKE_FAMILY, { keys: [tokenKey(tokenHash)], arguments: [familyPrefix] });
+      const familyId = await redis.eval(REVOKE_FAMILY, {
+        keys: [tokenKey(tokenHash)],
+        arguments: [familyPrefix],
+      });
+      return familyId ?? undefined;
     },
   };
 }

@@ -13,7 +13,9 @@ const TYPE = 'at+jwt';
 // dearest step of a signed-in request. Bounded, oldest first out, so no client can grow it.
 const VERIFIED_TOKENS_MAX = 10_000;
 
-// Short-lived, stateless access tokens: { sub: user id, role }, signed with JWT_SECRET.
+// Short-lived, stateless access tokens: { sub: user id, role, sid: the sign-in }, signed with
+// JWT_SECRET. `sid` (OpenID Connect's name for it) is the refresh token family of the sign-in the
+// token was issued for: what outlives a request, such as a Socket.IO connection, ends with it.
 export function createTokens(config) {
   const key = new TextEncoder().encode(config.jwtSecret);
   const accessTokenTtl = durationInSeconds(config.jwtAccessTtl);
@@ -31,9 +33,9 @@ export function createTokens(config) {
     // Seconds an access token stays valid, as login answers it in `expiresIn`.
     accessTokenTtl,
 
-    async issueAccessToken(user) {
+    async issueAccessToken(user, signInId) {
       const now = nowInSeconds();
-      return new SignJWT({ role: user.role })
+      return new SignJWT({ role: user.role, sid: signInId })
         .setProtectedHeader({ alg: ALGORITHM, typ: TYPE })
         .setSubject(user.id)
         .setIssuer(config.jwtIssuer)

@@ -49,7 +49,7 @@ export function createTokensRouter(dependencies) {
     });
     // Tokens must not be kept by caches between the client and the service (RFC 6749 §5.1).
     res.set('Cache-Control', 'no-store').json({
-      accessToken: await tokens.issueAccessToken(user),
+      accessToken: await tokens.issueAccessToken(user, refresh.familyId),
       tokenType: 'Bearer',
       expiresIn: tokens.accessTokenTtl,
     });

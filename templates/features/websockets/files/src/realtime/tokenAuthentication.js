@@ -13,7 +13,25 @@ export function authenticateToken(tokens) {
     } catch {
       return next(unauthorized('Invalid or expired access token'));
     }
-    socket.data.expiresAt = decodeJwt(token).exp * 1000;
+    const { exp, sid } = decodeJwt(token);
+    socket.data.expiresAt = exp * 1000;
+    socket.data.tokenSignIn = sid;
     next();
   };
+}
+
+// A connection opened with an access token lasts no longer than the sign-in the token was issued
+// for: signing out, or a reused refresh token revoking the sign-in, closes it (on every instance
+// where the Redis adapter takes the request to the others).
+export function closeWithTokenSignIn(io, { refreshTokens }) {
+  io.on('connection', (socket) => {
+    const { tokenSignIn } = socket.data;
+    if (typeof tokenSignIn === 'string') socket.join(signInRoom(tokenSignIn));
+  });
+  refreshTokens.onEnded((familyId) => io.in(signInRoom(familyId)).disconnectSockets(true));
+}
+
+// Clients only ever join rooms of their own naming, which rooms.js keeps apart from this one.
+function signInRoom(familyId) {
+  return `sign-in:${familyId}`;
 }
