@@ -44,7 +44,9 @@ export function createMemoryRefreshTokenStore() {
 
     async revokeFamily(tokenHash) {
       const familyId = tokens.get(tokenHash)?.familyId;
-      return familyId !== undefined && families.delete(familyId) ? familyId : undefined;
+      if (!families.has(familyId)) return undefined;
+      families.delete(familyId);
+      return familyId;
     },
   };
 }
