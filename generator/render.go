@@ -118,7 +118,7 @@ func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err erro
 		for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
 			i := order[k]
 			files[i], errs[i] = c.renderFile(m, set, m.files[i])
-			if errs[i] == nil {
+			if hashes[i] = m.files[i].hash; errs[i] == nil && hashes[i] == "" {
 				hashes[i] = HashContent(files[i].Data)
 			}
 		}
