@@ -143,6 +143,9 @@ func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err erro
 func (c *Catalog) renderFile(m *Model, set *template.Template, of ownedFile) (File, error) {
 	out := strings.TrimSuffix(of.out, templateSuffix)
 	if !strings.HasSuffix(of.src, templateSuffix) {
+		if data, ok := c.copied[of.src]; ok {
+			return File{Path: out, Data: data, Mode: 0o644}, nil
+		}
 		data, err := fs.ReadFile(c.fsys, of.src)
 		if err != nil {
 			return File{}, fmt.Errorf("render: %w", err)
