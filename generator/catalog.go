@@ -38,8 +38,8 @@ type Catalog struct {
 	parsed sync.Map
 	// copiedHashes is CatalogSource.CopiedHashes: the content hash of every file copied as it is.
 	copiedHashes map[string]string
-	// copied is CatalogSource.Copied.
-	copied map[string][]byte
+	// contents is CatalogSource.Contents.
+	contents map[string][]byte
 }
 
 // resourceTemplateSet is the two resource template folders; either is nil in a release without it.
@@ -70,11 +70,11 @@ type CatalogSource struct {
 	// by its path in the templates: such a file is the same in every project, so a build can hash
 	// it once, not every run.
 	CopiedHashes map[string]string
-	// Copied holds the content of the files copied as they are, by their path in the templates,
-	// when a build carries them in its binary (internal/builtin does): a render hands these out
-	// as the files' data, where reading them from the templates would copy them first. Nothing
-	// writes to them. ReadCatalogSource leaves it nil, and a file missing from it is read.
-	Copied map[string][]byte
+	// Contents holds the entries' files by their path in the templates, when a build carries them
+	// in its binary (internal/builtin does): a render hands a copied file's out as its data, and
+	// parses a template from it, where reading either from the templates would copy it first.
+	// Nothing writes to them. ReadCatalogSource leaves it nil, and a file missing from it is read.
+	Contents map[string][]byte
 }
 
 // LoadCatalog reads catalog.yaml and every manifest from fsys, and checks that they agree with
@@ -142,7 +142,7 @@ func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
 	if len(src.Manifests) != len(src.Features)+1 || len(src.Files) != len(src.Manifests) {
 		return nil, fmt.Errorf("load catalog: %d manifests and %d file lists for core and %d features", len(src.Manifests), len(src.Files), len(src.Features))
 	}
-	c := &Catalog{Versions: src.NPM, RefusedInstallScripts: src.RefusedInstallScripts, Version: Version, fsys: fsys, copiedHashes: src.CopiedHashes, copied: src.Copied}
+	c := &Catalog{Versions: src.NPM, RefusedInstallScripts: src.RefusedInstallScripts, Version: Version, fsys: fsys, copiedHashes: src.CopiedHashes, contents: src.Contents}
 	for i, sm := range src.Manifests {
 		m := *sm
 		m.dir = CoreName

@@ -143,7 +143,7 @@ func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err erro
 func (c *Catalog) renderFile(m *Model, set *template.Template, of ownedFile, out *outputArena) (File, error) {
 	path := strings.TrimSuffix(of.out, templateSuffix)
 	if !strings.HasSuffix(of.src, templateSuffix) {
-		if data, ok := c.copied[of.src]; ok {
+		if data, ok := c.contents[of.src]; ok {
 			return File{Path: path, Data: data, Mode: 0o644}, nil
 		}
 		data, err := fs.ReadFile(c.fsys, of.src)
@@ -218,9 +218,12 @@ func (c *Catalog) parsedTemplate(src string) (*cachedTemplate, error) {
 	if t, ok := c.parsed.Load(src); ok {
 		return t.(*cachedTemplate), nil
 	}
-	data, err := fs.ReadFile(c.fsys, src)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+	data, ok := c.contents[src]
+	if !ok {
+		var err error
+		if data, err = fs.ReadFile(c.fsys, src); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
 	// The parser is told to skip checking that the functions a template calls exist: checking
 	// needs the names of text/template's built-in functions, which it does not export, and a list
