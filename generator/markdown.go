@@ -21,7 +21,12 @@ func markdownTable(header []string, rows [][]string) string {
 	var b strings.Builder
 	line := func(cells []string) {
 		for i, cell := range cells {
-			fmt.Fprintf(&b, "| %s%s ", cell, strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)))
+			b.WriteString("| ")
+			b.WriteString(cell)
+			for range widths[i] - utf8.RuneCountInString(cell) {
+				b.WriteByte(' ')
+			}
+			b.WriteByte(' ')
 		}
 		b.WriteString("|\n")
 	}

@@ -370,7 +370,7 @@ func (m *Model) ImportLines(file string) []string {
 		if len(mg.names) > 0 {
 			parts = append(parts, "{ "+strings.Join(mg.names, ", ")+" }")
 		}
-		line := fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from)
+		line := "import " + strings.Join(parts, ", ") + " from '" + from + "';"
 		if len(line) > printWidth && len(mg.names) > 1 {
 			// Prettier puts each name on its own line when the import does not fit, unless there
 			// is only one, which it never breaks.

@@ -217,12 +217,29 @@ func dotPlain(s string) bool {
 	return len(s) != len(".inf") || !strings.EqualFold(s, ".inf") && !strings.EqualFold(s, ".nan")
 }
 
+// versionNumber reports whether s is three or more numbers joined by dots, as a release is
+// (scaffold.yaml's first line), which the encoder writes as it is: with two dots it reads as no
+// number. It spares every Marshal a call into the encoder, which costs more than the rest of it.
+func versionNumber(s string) bool {
+	dots := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+		case c == '.' && i > 0 && i < len(s)-1 && s[i-1] != '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return dots >= 2
+}
+
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // writeScalar writes a string as the YAML encoder writes it: plain when that reads back as the
 // same string, otherwise as the encoder quotes it.
 func writeScalar(b *bytes.Buffer, s string) {
-	if plainScalar(s) && !yamlWord(s) || dotPlain(s) {
+	if plainScalar(s) && !yamlWord(s) || dotPlain(s) || versionNumber(s) {
 		b.WriteString(s)
 		return
 	}
