@@ -18,7 +18,14 @@ func markdownTable(header []string, rows [][]string) string {
 			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
+	// Every line is as long, in characters, as the widths and the "| " and " " around each cell:
+	// growing the builder as the table fills copied it several times over.
+	lineLen := 2
+	for _, w := range widths {
+		lineLen += w + 3
+	}
 	var b strings.Builder
+	b.Grow(lineLen * (len(rows) + 2))
 	line := func(cells []string) {
 		for i, cell := range cells {
 			b.WriteString("| ")
