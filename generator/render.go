@@ -264,6 +264,9 @@ func (t *cachedTemplate) in(set *template.Template, m *Model) (*template.Templat
 
 // outputPath maps a template path to the generated path.
 func outputPath(p string) string {
+	if !strings.Contains(p, dotPrefix) {
+		return p
+	}
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		if strings.HasPrefix(s, dotPrefix) {
