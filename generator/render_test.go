@@ -1,6 +1,8 @@
 package generator
 
 import (
+	"bytes"
+	"encoding/json"
 	"io/fs"
 	"strings"
 	"testing"
@@ -34,5 +36,20 @@ func TestTemplatesParse(t *testing.T) {
 	}
 	if n == 0 {
 		t.Fatal("no templates found")
+	}
+}
+
+// TestJSONString holds jsonString's shortcut to the encoder it stands for.
+func TestJSONString(t *testing.T) {
+	for _, s := range []string{"", "demo", "node --test", "a\"b", `a\b`, "a\nb", "a\tb", "<a>&", "é", "\u2028", "\x7f", "a b/c@1.2.3", "\xff"} {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(s); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := jsonString(s), strings.TrimSuffix(buf.String(), "\n"); got != want {
+			t.Errorf("jsonString(%q) = %s, want %s", s, got, want)
+		}
 	}
 }
