@@ -36,6 +36,10 @@ type Catalog struct {
 	resources func() (*resourceTemplateSet, error)
 	// parsed holds the templates rendered so far, by path (see parsedTemplate).
 	parsed sync.Map
+	// copiedHashes is CatalogSource.CopiedHashes: the content hash of every file copied as it is.
+	copiedHashes map[string]string
+	// contents is CatalogSource.Contents.
+	contents map[string][]byte
 }
 
 // resourceTemplateSet is the two resource template folders; either is nil in a release without it.
@@ -59,6 +63,18 @@ type CatalogSource struct {
 	NPM                   map[string]string
 	// Manifests holds core's manifest, then the features' in the order of Features.
 	Manifests []*Manifest
+	// Files lists, for each of Manifests, the files below its folder's files/, relative to it and
+	// sorted, so that a catalog carried as Go code walks no directory.
+	Files [][]string
+	// CopiedHashes holds the HashContent of every entry file that is copied rather than rendered,
+	// by its path in the templates: such a file is the same in every project, so a build can hash
+	// it once, not every run.
+	CopiedHashes map[string]string
+	// Contents holds the entries' files by their path in the templates, when a build carries them
+	// in its binary (internal/builtin does): a render hands a copied file's out as its data, and
+	// parses a template from it, where reading either from the templates would copy it first.
+	// Nothing writes to them. ReadCatalogSource leaves it nil, and a file missing from it is read.
+	Contents map[string][]byte
 }
 
 // LoadCatalog reads catalog.yaml and every manifest from fsys, and checks that they agree with
@@ -92,12 +108,29 @@ func ReadCatalogSource(fsys fs.FS) (*CatalogSource, error) {
 	for _, name := range cf.Features {
 		dirs = append(dirs, path.Join("features", name))
 	}
+	src.CopiedHashes = map[string]string{}
 	for _, dir := range dirs {
 		var m Manifest
 		if err := decodeYAML(fsys, path.Join(dir, "manifest.yaml"), &m); err != nil {
 			return nil, err
 		}
 		src.Manifests = append(src.Manifests, &m)
+		files, err := listFiles(fsys, path.Join(dir, "files"))
+		if err != nil {
+			return nil, fmt.Errorf("load %s: %w", dir, err)
+		}
+		src.Files = append(src.Files, files)
+		for _, f := range files {
+			if strings.HasSuffix(f, templateSuffix) {
+				continue
+			}
+			p := path.Join(dir, "files", f)
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return nil, fmt.Errorf("load %s: %w", dir, err)
+			}
+			src.CopiedHashes[p] = HashContent(data)
+		}
 	}
 	return src, nil
 }
@@ -106,10 +139,10 @@ func ReadCatalogSource(fsys fs.FS) (*CatalogSource, error) {
 // does, except the resource templates, which it parses when a project first has resources. It
 // leaves src as it is.
 func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
-	if len(src.Manifests) != len(src.Features)+1 {
-		return nil, fmt.Errorf("load catalog: %d manifests for core and %d features", len(src.Manifests), len(src.Features))
+	if len(src.Manifests) != len(src.Features)+1 || len(src.Files) != len(src.Manifests) {
+		return nil, fmt.Errorf("load catalog: %d manifests and %d file lists for core and %d features", len(src.Manifests), len(src.Files), len(src.Features))
 	}
-	c := &Catalog{Versions: src.NPM, RefusedInstallScripts: src.RefusedInstallScripts, Version: Version, fsys: fsys}
+	c := &Catalog{Versions: src.NPM, RefusedInstallScripts: src.RefusedInstallScripts, Version: Version, fsys: fsys, copiedHashes: src.CopiedHashes, contents: src.Contents}
 	for i, sm := range src.Manifests {
 		m := *sm
 		m.dir = CoreName
@@ -120,11 +153,7 @@ func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
 				return nil, fmt.Errorf("load catalog: features/%s/manifest.yaml names itself %q", name, m.Name)
 			}
 		}
-		files, err := listFiles(fsys, path.Join(m.dir, "files"))
-		if err != nil {
-			return nil, fmt.Errorf("load %s: %w", m.dir, err)
-		}
-		m.files = files
+		m.files = src.Files[i]
 		c.Entries = append(c.Entries, &m)
 	}
 	if err := c.check(src.Features); err != nil {

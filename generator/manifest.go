@@ -1,7 +1,5 @@
 package generator
 
-import "slices"
-
 // Manifest is a catalog entry's manifest.yaml: what the entry is, what it needs, and what it
 // contributes to the files other entries render. The entry's own files live beside it in files/.
 type Manifest struct {
@@ -183,9 +181,12 @@ type Doc struct {
 // conditionNames returns every feature name the manifest's conditions mention.
 func (m *Manifest) conditionNames() []string {
 	var names []string
-	add := func(c Condition) { names = append(names, slices.Concat(c.When, c.Unless)...) }
-	for _, p := range slices.Concat(m.Packages, m.DevPackages) {
-		add(p.Condition)
+	// Every catalog load asks every entry: no list is copied to be walked.
+	add := func(c Condition) { names = append(append(names, c.When...), c.Unless...) }
+	for _, pkgs := range [][]Package{m.Packages, m.DevPackages} {
+		for _, p := range pkgs {
+			add(p.Condition)
+		}
 	}
 	for _, e := range m.Env {
 		add(e.Condition)
@@ -196,8 +197,10 @@ func (m *Manifest) conditionNames() []string {
 	for _, mw := range m.Middleware {
 		add(mw.Condition)
 	}
-	for _, s := range slices.Concat(m.Resources, m.Checks, m.Shutdown) {
-		add(s.Condition)
+	for _, snippets := range [][]Snippet{m.Resources, m.Checks, m.Shutdown} {
+		for _, s := range snippets {
+			add(s.Condition)
+		}
 	}
 	for _, l := range m.Lines {
 		add(l.Condition)

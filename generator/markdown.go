@@ -18,10 +18,22 @@ func markdownTable(header []string, rows [][]string) string {
 			widths[i] = max(widths[i], utf8.RuneCountInString(cell))
 		}
 	}
+	// Every line is as long, in characters, as the widths and the "| " and " " around each cell:
+	// growing the builder as the table fills copied it several times over.
+	lineLen := 2
+	for _, w := range widths {
+		lineLen += w + 3
+	}
 	var b strings.Builder
+	b.Grow(lineLen * (len(rows) + 2))
 	line := func(cells []string) {
 		for i, cell := range cells {
-			fmt.Fprintf(&b, "| %s%s ", cell, strings.Repeat(" ", widths[i]-utf8.RuneCountInString(cell)))
+			b.WriteString("| ")
+			b.WriteString(cell)
+			for range widths[i] - utf8.RuneCountInString(cell) {
+				b.WriteByte(' ')
+			}
+			b.WriteByte(' ')
 		}
 		b.WriteString("|\n")
 	}

@@ -88,6 +88,7 @@ type ownedFile struct {
 	entry *Manifest
 	src   string // the template's path in the catalog's file system
 	out   string // the generated path, .tmpl suffix included
+	hash  string // the content hash of a copied file, when the catalog knows it
 	// data is what a resource's templates render from; nil for the entries' own files, which
 	// render from the model.
 	data any
@@ -108,7 +109,8 @@ func (c *Catalog) BuildModel(name string, res *Resolution, resources []Resource)
 		}
 		for _, f := range e.files {
 			if e.fileIncluded(f, res) {
-				m.files = append(m.files, ownedFile{entry: e, src: path.Join(e.dir, "files", f), out: outputPath(f)})
+				src := path.Join(e.dir, "files", f)
+				m.files = append(m.files, ownedFile{entry: e, src: src, out: outputPath(f), hash: c.copiedHashes[src]})
 			}
 		}
 	}
@@ -368,7 +370,7 @@ func (m *Model) ImportLines(file string) []string {
 		if len(mg.names) > 0 {
 			parts = append(parts, "{ "+strings.Join(mg.names, ", ")+" }")
 		}
-		line := fmt.Sprintf("import %s from '%s';", strings.Join(parts, ", "), from)
+		line := "import " + strings.Join(parts, ", ") + " from '" + from + "';"
 		if len(line) > printWidth && len(mg.names) > 1 {
 			// Prettier puts each name on its own line when the import does not fit, unless there
 			// is only one, which it never breaks.

@@ -11,13 +11,7 @@ import (
 func renderPackageJSON(m *Model) ([]byte, error) {
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	str := func(s string) string {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		_ = enc.Encode(s)
-		return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-	}
+	str := jsonString
 	w("{\n")
 	w("  \"name\": %s,\n", str(m.Name))
 	w("  \"version\": \"0.1.0\",\n")
@@ -73,4 +67,19 @@ func renderPackageJSON(m *Model) ([]byte, error) {
 		return nil, fmt.Errorf("render package.json: produced invalid JSON")
 	}
 	return b.Bytes(), nil
+}
+
+// jsonString is s as a JSON string, as an encoder that does not escape HTML writes it. Names,
+// versions and commands need no escapes: they are quoted as they are, without an encoder each.
+func jsonString(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x80 || c == '"' || c == '\\' {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			_ = enc.Encode(s)
+			return string(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+		}
+	}
+	return `"` + s + `"`
 }

@@ -8,6 +8,8 @@ import (
 // File is one file of a Plan: a slash-separated path relative to the project root.
 type File struct {
 	Path string
+	// Data may be shared with other plans (a file copied as it is can be the catalog's own
+	// bytes): replace it rather than write into it.
 	Data []byte
 	Mode fs.FileMode
 }

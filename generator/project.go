@@ -144,14 +144,21 @@ func (p ProjectFile) Marshal() ([]byte, error) {
 
 // multiline reports whether any string of the file spans lines.
 func (p ProjectFile) multiline() bool {
-	strs := slices.Concat([]string{p.Version, p.Name}, p.Features)
+	breaks := func(s string) bool { return strings.IndexByte(s, '\n') >= 0 || strings.IndexByte(s, '\r') >= 0 }
+	if breaks(p.Version) || breaks(p.Name) || slices.ContainsFunc(p.Features, breaks) {
+		return true
+	}
 	for _, r := range p.Resources {
-		strs = append(append(strs, r.Name), r.Fields...)
+		if breaks(r.Name) || slices.ContainsFunc(r.Fields, breaks) {
+			return true
+		}
 	}
 	for k, v := range p.Files {
-		strs = append(strs, k, v)
+		if breaks(k) || breaks(v) {
+			return true
+		}
 	}
-	return slices.ContainsFunc(strs, func(s string) bool { return strings.ContainsAny(s, "\r\n") })
+	return false
 }
 
 // encode writes the file with the YAML encoder, which Marshal matches.
@@ -197,7 +204,7 @@ func plainScalar(s string) bool {
 	}
 	for i := 1; i < len(s); i++ {
 		switch c := s[i]; {
-		case isASCIILetter(c), '0' <= c && c <= '9', strings.IndexByte("_./=|+-", c) >= 0:
+		case plainByte[c]:
 		case c == ':' && s[i-1] != ':':
 		default:
 			return false
@@ -205,6 +212,15 @@ func plainScalar(s string) bool {
 	}
 	return true
 }
+
+// plainByte holds the bytes a plain scalar may have after its first: letters, digits and _./=|+-.
+// A table, since every path and hash of scaffold.yaml is looked at byte by byte.
+var plainByte = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = isASCIILetter(byte(c)) || '0' <= c && c <= '9' || strings.IndexByte("_./=|+-", byte(c)) >= 0
+	}
+	return t
+}()
 
 // dotPlain reports whether s is a dot and then a plain scalar, as the paths of dotfiles are,
 // which the encoder also writes as they are: but for .inf and .nan, which read as numbers.
@@ -217,12 +233,29 @@ func dotPlain(s string) bool {
 	return len(s) != len(".inf") || !strings.EqualFold(s, ".inf") && !strings.EqualFold(s, ".nan")
 }
 
+// versionNumber reports whether s is three or more numbers joined by dots, as a release is
+// (scaffold.yaml's first line), which the encoder writes as it is: with two dots it reads as no
+// number. It spares every Marshal a call into the encoder, which costs more than the rest of it.
+func versionNumber(s string) bool {
+	dots := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+		case c == '.' && i > 0 && i < len(s)-1 && s[i-1] != '.':
+			dots++
+		default:
+			return false
+		}
+	}
+	return dots >= 2
+}
+
 func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
 // writeScalar writes a string as the YAML encoder writes it: plain when that reads back as the
 // same string, otherwise as the encoder quotes it.
 func writeScalar(b *bytes.Buffer, s string) {
-	if plainScalar(s) && !yamlWord(s) || dotPlain(s) {
+	if plainScalar(s) && !yamlWord(s) || dotPlain(s) || versionNumber(s) {
 		b.WriteString(s)
 		return
 	}

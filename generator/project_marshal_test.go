@@ -29,6 +29,7 @@ func TestMarshalIsTheEncoders(t *testing.T) {
 		"`a`", "|a", "a|b", ">a", "a>b", "?a", "a?", "a=b", "default=hello world", "x:string:default=a: b",
 		"src/app.js", ".env.example", "migrations/1800000001000_create-x.js", "é", "a\tb", "a\nb", " a", "a ",
 		"2024-01-31", "2024-01-31T09:30:00Z", "12:30", "1:2", "0o17", "0b1", "<<", "=", "a b", "A", "Z9",
+		"1.2.3", "10.0.12.4", "1..2", "1.2.", ".1.2", "1.2.3e4", "01.02.03",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	pick := func() string {

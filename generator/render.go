@@ -1,7 +1,6 @@
 package generator
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,7 +11,6 @@ import (
 	"sync/atomic"
 	"text/template"
 	"text/template/parse"
-	"unsafe"
 )
 
 // Version is the version of scaffold's templates, recorded in every project's scaffold.yaml so
@@ -115,10 +113,11 @@ func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err erro
 	}
 	var next atomic.Int64
 	work := func() {
+		var out outputArena
 		for k := int(next.Add(1) - 1); k < len(order); k = int(next.Add(1) - 1) {
 			i := order[k]
-			files[i], errs[i] = c.renderFile(m, set, m.files[i])
-			if errs[i] == nil {
+			files[i], errs[i] = c.renderFile(m, set, m.files[i], &out)
+			if hashes[i] = m.files[i].hash; errs[i] == nil && hashes[i] == "" {
 				hashes[i] = HashContent(files[i].Data)
 			}
 		}
@@ -139,16 +138,19 @@ func (c *Catalog) renderFiles(m *Model) (files []File, hashes []string, err erro
 	return files, hashes, nil
 }
 
-// renderFile renders one file of m: a template is executed in set, the render's namespace, and
-// any other file is copied.
-func (c *Catalog) renderFile(m *Model, set *template.Template, of ownedFile) (File, error) {
-	out := strings.TrimSuffix(of.out, templateSuffix)
+// renderFile renders one file of m: a template is executed in set, the render's namespace, into
+// out, and any other file is copied.
+func (c *Catalog) renderFile(m *Model, set *template.Template, of ownedFile, out *outputArena) (File, error) {
+	path := strings.TrimSuffix(of.out, templateSuffix)
 	if !strings.HasSuffix(of.src, templateSuffix) {
+		if data, ok := c.contents[of.src]; ok {
+			return File{Path: path, Data: data, Mode: 0o644}, nil
+		}
 		data, err := fs.ReadFile(c.fsys, of.src)
 		if err != nil {
 			return File{}, fmt.Errorf("render: %w", err)
 		}
-		return File{Path: out, Data: data, Mode: 0o644}, nil
+		return File{Path: path, Data: data, Mode: 0o644}, nil
 	}
 	parsed, err := c.parsedTemplate(of.src)
 	if err != nil {
@@ -162,14 +164,50 @@ func (c *Catalog) renderFile(m *Model, set *template.Template, of ownedFile) (Fi
 	if of.data != nil {
 		tdata = of.data
 	}
-	var buf bytes.Buffer
-	// A file comes out about as long as its template; growing the buffer as it fills copied as
-	// many bytes again.
-	buf.Grow(parsed.size + parsed.size/4)
-	if err := tmpl.Execute(&buf, tdata); err != nil {
+	if err := tmpl.Execute(out, tdata); err != nil {
+		out.drop()
 		return File{}, fmt.Errorf("render: %w", err)
 	}
-	return File{Path: out, Data: buf.Bytes(), Mode: 0o644}, nil
+	return File{Path: path, Data: out.take(), Mode: 0o644}, nil
+}
+
+// outputArena holds rendered files one after the other in a few large chunks. A file's length is
+// not known before its template runs, and a buffer per file, grown as it filled, allocated and
+// copied about twice what the files hold. It is not safe for concurrent use.
+type outputArena struct {
+	// chunk holds, up to its length, the files taken so far and, from start, the one being
+	// written.
+	chunk []byte
+	start int
+}
+
+// arenaChunk is the smallest chunk an outputArena allocates: a few files of a project, most of
+// which are shorter than 4 KiB; the longest (README.md) is over 40 KiB.
+const arenaChunk = 64 << 10
+
+// Write appends p to the file being written, moving it to a new chunk when this one is full.
+func (a *outputArena) Write(p []byte) (int, error) {
+	if len(a.chunk)+len(p) > cap(a.chunk) {
+		cur := a.chunk[a.start:]
+		next := make([]byte, len(cur), max(arenaChunk, 2*(len(cur)+len(p))))
+		copy(next, cur)
+		a.chunk, a.start = next, 0
+	}
+	a.chunk = append(a.chunk, p...)
+	return len(p), nil
+}
+
+// take returns the file written since the last take or drop. Its capacity ends with it, so that
+// appending to it cannot write into the next file.
+func (a *outputArena) take() []byte {
+	data := a.chunk[a.start:len(a.chunk):len(a.chunk)]
+	a.start = len(a.chunk)
+	return data
+}
+
+// drop forgets what was written since the last take or drop.
+func (a *outputArena) drop() {
+	a.chunk = a.chunk[:a.start]
 }
 
 // parsedTemplate returns the template src, parsed the first time the catalog renders it: a
@@ -180,27 +218,32 @@ func (c *Catalog) parsedTemplate(src string) (*cachedTemplate, error) {
 	if t, ok := c.parsed.Load(src); ok {
 		return t.(*cachedTemplate), nil
 	}
-	data, err := fs.ReadFile(c.fsys, src)
-	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+	data, ok := c.contents[src]
+	if !ok {
+		var err error
+		if data, err = fs.ReadFile(c.fsys, src); err != nil {
+			return nil, fmt.Errorf("render: %w", err)
+		}
 	}
-	// The parse trees copy what they keep of the text, and nothing writes to data: it can be read
-	// as a string without a second copy.
-	trees, err := parse.Parse(src, unsafe.String(unsafe.SliceData(data), len(data)), "[[", "]]", parseFuncs())
-	if err != nil {
+	// The parser is told to skip checking that the functions a template calls exist: checking
+	// needs the names of text/template's built-in functions, which it does not export, and a list
+	// of them here would fall behind a Go release that adds one. Execution still fails on an
+	// unknown name, and TestTemplatesParse holds every template to text/template's own parser.
+	tree := parse.New(src)
+	tree.Mode = parse.SkipFuncCheck
+	trees := map[string]*parse.Tree{}
+	if _, err := tree.Parse(string(data), "[[", "]]", trees); err != nil {
 		return nil, fmt.Errorf("render: parse %s: %w", src, err)
 	}
-	parsed := &cachedTemplate{name: src, trees: trees, size: len(data)}
+	parsed := &cachedTemplate{name: src, trees: trees}
 	c.parsed.Store(src, parsed)
 	return parsed, nil
 }
 
-// cachedTemplate is a template file's parse trees (the file's own, named name, and any it
-// defines), parsed from size bytes of text.
+// cachedTemplate is a template file's parse trees: the file's own, named name, and any it defines.
 type cachedTemplate struct {
 	name  string
 	trees map[string]*parse.Tree
-	size  int
 }
 
 // in returns the template ready to execute for m: added to set, the render's namespace, or, when
@@ -219,22 +262,11 @@ func (t *cachedTemplate) in(set *template.Template, m *Model) (*template.Templat
 	return own, nil
 }
 
-// parseFuncs names the functions a template may call, for the parser, which checks that a name
-// has a value and not what it does: templateFuncs and text/template's own.
-var parseFuncs = sync.OnceValue(func() map[string]any {
-	funcs := map[string]any{}
-	for name, fn := range templateFuncs(&Model{}) {
-		funcs[name] = fn
-	}
-	for _, name := range []string{"and", "call", "html", "index", "slice", "js", "len", "not", "or",
-		"print", "printf", "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne"} {
-		funcs[name] = struct{}{}
-	}
-	return funcs
-})
-
 // outputPath maps a template path to the generated path.
 func outputPath(p string) string {
+	if !strings.Contains(p, dotPrefix) {
+		return p
+	}
 	parts := strings.Split(p, "/")
 	for i, s := range parts {
 		if strings.HasPrefix(s, dotPrefix) {

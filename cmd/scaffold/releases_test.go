@@ -91,6 +91,10 @@ func doBuildReleases() (string, error) {
 	if err := goCmd(next, "run", "./internal/cmd/release", "-from", filepath.Join(root, "templates")); err != nil {
 		return "", err
 	}
+	// As the README's release steps do: the built-in catalog carries the templates' files.
+	if err := goCmd(next, "generate", "./internal/builtin"); err != nil {
+		return "", err
+	}
 	if err := goCmd(next, "build", "-o", filepath.Join(bin, "scaffold2"), "./cmd/scaffold"); err != nil {
 		return "", err
 	}
