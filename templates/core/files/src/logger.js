@@ -1,12 +1,9 @@
 import { pino } from 'pino';
+import { redactedUrl } from './middlewares/logging/redactedUrl.js';
 
-const REDACTED_PATHS = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'res.headers["set-cookie"]',
-  'password',
-  '*.password',
-];
+// Secrets wherever they are logged, at the top level or one level down. Headers need no paths:
+// requests and responses are logged through the serializers below, which leave them out.
+const REDACTED_PATHS = ['password', '*.password'];
 // A batch is written as soon as it reaches this size, without waiting for the end of the turn.
 const BATCH_BYTES = 4096;
 
@@ -17,10 +14,23 @@ export function createLogger(config, destination = (stdout ??= batchedStdout()))
     {
       level: config.logLevel,
       timestamp: isoTime,
+      serializers: { req: loggedRequest, res: loggedResponse },
       redact: { paths: REDACTED_PATHS, censor: '[Redacted]' },
     },
     destination,
   );
+}
+
+// A request as every log line shows it, the request log's and any other that logs `{ req }`: never
+// its headers, which carry credentials and cookies, nor the credentials in its query string.
+function loggedRequest(req) {
+  if (typeof req !== 'object' || req === null) return req;
+  return { id: req.id, method: req.method, url: redactedUrl(req) };
+}
+
+function loggedResponse(res) {
+  if (typeof res !== 'object' || res === null) return res;
+  return { statusCode: res.statusCode };
 }
 
 // pino's own isoTime formats a Date for every line. Under load many lines share a millisecond,

@@ -9,6 +9,7 @@ const REDACTED = '[Redacted]';
 // verbatim.
 export function redactedUrl(req) {
   const url = req.originalUrl ?? req.url;
+  if (typeof url !== 'string') return undefined;
   const start = url.indexOf('?');
   if (start === -1) return url;
   const parameters = url
