@@ -2434,16 +2434,7 @@ me: User
 				generator.Line{
 					File:  "test/websockets.helpers.js",
 					Point: "helpers",
-					Code: `// An access token from POST /api/v1/auth/login.
-export async function logIn(url, { email, password }) {
-  const res = await post(url, '/api/v1/auth/login', { email, password });
-  return (await res.json()).accessToken;
-}
-
-async function withAccessToken(url, options) {
-  return { ...options, auth: { token: await logIn(url, await register(url)) } };
-}
-`,
+					Code:  "// Signs in with POST /api/v1/auth/login: the access token, and the `rt` cookie that holds\n// the refresh token.\nexport async function logIn(url, { email, password }) {\n  const res = await post(url, '/api/v1/auth/login', { email, password });\n  const cookie = res.headers.getSetCookie()[0].split(';')[0];\n  return { accessToken: (await res.json()).accessToken, cookie };\n}\n\n// Signs out with POST /api/v1/auth/logout the sign-in whose `rt` cookie is given.\nexport async function logOut(url, cookie) {\n  const res = await fetch(new URL('/api/v1/auth/logout', url), {\n    method: 'POST',\n    headers: { cookie },\n  });\n  assert.equal(res.status, 204);\n}\n\nasync function withAccessToken(url, options) {\n  const { accessToken } = await logIn(url, await register(url));\n  return { ...options, auth: { token: accessToken } };\n}\n",
 					Condition: generator.Condition{
 						When: []string{"jwt"},
 					},
@@ -2508,6 +2499,12 @@ async function withAccessToken(url, options) {
 					},
 				},
 				generator.FileRule{
+					Path: "test/websockets.jwt.redis.test.js",
+					Condition: generator.Condition{
+						When: []string{"jwt", "redis"},
+					},
+				},
+				generator.FileRule{
 					Path: "test/websockets.sessions.test.js",
 					Condition: generator.Condition{
 						When: []string{"sessions"},
@@ -2560,7 +2557,7 @@ async function withAccessToken(url, options) {
 		[]string{"src/auth/csrf.js", "src/auth/sessionEnds.js", "src/auth/sessionMiddleware.js", "src/auth/sessionSignIn.js", "src/middlewares/auth/sessionAuthentication.js", "src/routes/session.routes.js", "test/sessions.jwt.test.js", "test/sessions.outage.test.js", "test/sessions.test.js"},
 		[]string{"migrations/1700000003000_create-identities.js", "src/auth/oauth2/identityUsers.js", "src/auth/oauth2/memoryIdentitiesRepository.js", "src/auth/oauth2/oidcClient.js", "src/auth/oauth2/pgIdentitiesRepository.js", "src/routes/oauth2.routes.js", "test/oauth2.test.js"},
 		[]string{"src/graphql/arguments.js", "src/graphql/authorization.js", "src/graphql/depthLimit.js", "src/graphql/errors.js", "src/graphql/fieldLimit.js", "src/graphql/handler.js.tmpl", "src/graphql/loader.js", "src/graphql/resolvers.js.tmpl", "src/graphql/schema.graphql.tmpl", "src/graphql/schema.js", "test/graphql.audit.test.js", "test/graphql.jwt.test.js", "test/graphql.postgres.test.js", "test/graphql.sessions.test.js", "test/graphql.test.js"},
-		[]string{"src/realtime/allowOrigins.js", "src/realtime/authentication.js", "src/realtime/handshakeRateLimit.js", "src/realtime/realtimeServer.js.tmpl", "src/realtime/redisAdapter.js", "src/realtime/rooms.js.tmpl", "src/realtime/sessionAuthentication.js", "src/realtime/tokenAuthentication.js", "test/websockets.helpers.js.tmpl", "test/websockets.jwt.test.js", "test/websockets.redis.test.js", "test/websockets.sessions.test.js", "test/websockets.shutdown.test.js", "test/websockets.test.js"},
+		[]string{"src/realtime/allowOrigins.js", "src/realtime/authentication.js", "src/realtime/handshakeRateLimit.js", "src/realtime/realtimeServer.js.tmpl", "src/realtime/redisAdapter.js", "src/realtime/rooms.js.tmpl", "src/realtime/sessionAuthentication.js", "src/realtime/tokenAuthentication.js", "test/websockets.helpers.js.tmpl", "test/websockets.jwt.redis.test.js", "test/websockets.jwt.test.js", "test/websockets.redis.test.js", "test/websockets.sessions.test.js", "test/websockets.shutdown.test.js", "test/websockets.test.js"},
 	},
 	CopiedHashes: map[string]string{
 		"core/files/dot-dockerignore":                                           "sha256:9ad8ecca455e55705d8302f1876faeb42256ac1720b21e3dcace72b5fad275b2",
@@ -2686,7 +2683,8 @@ async function withAccessToken(url, options) {
 		"features/websockets/files/src/realtime/redisAdapter.js":                "sha256:6a488d1b022e60b45ba38b46890ef55b0fea976562954ff8b963787bed5917a8",
 		"features/websockets/files/src/realtime/sessionAuthentication.js":       "sha256:ff0f04fb0fa2c6080f346d3d9701ba5850d53c84c3e3b1957ba300ad51f71ce9",
 		"features/websockets/files/src/realtime/tokenAuthentication.js":         "sha256:c94b5244160ef6d2d71a535587951518bd46ed06185a7d81bb337638e9973023",
-		"features/websockets/files/test/websockets.jwt.test.js":                 "sha256:5876a28fc146a1e9d655c543cfba52c481b5e87f711d99254646f3c182de971e",
+		"features/websockets/files/test/websockets.jwt.redis.test.js":           "sha256:5084ce770b98d1a0eed15a370fe456b643dee8918d8d0bdf9b0c51c0a3c73fb0",
+		"features/websockets/files/test/websockets.jwt.test.js":                 "sha256:1a1336ac46b37af637fe7a1bb684cb00701ddd089dc616a69c122ed4af638719",
 		"features/websockets/files/test/websockets.redis.test.js":               "sha256:53e928b285db63f7feb9096d9358ca0fa225f2cc527b20d7ba4b516a41110cfe",
 		"features/websockets/files/test/websockets.sessions.test.js":            "sha256:1f5ed231090d825b22c478a40ea8f380a344663b0366c5f3515c4742b77d00d5",
 		"features/websockets/files/test/websockets.shutdown.test.js":            "sha256:49a385ffb92f0a48c4ae92487cefb3285ab6cefc73046db470d79f5d170b5da2",

@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import { createTestDependencies } from './helpers.js';
 import {
   logIn,
+  logOut,
   openSocket,
   refusal,
   register,
@@ -33,10 +34,10 @@ test('a connection with an invalid token is refused', async () => {
 test('a valid access token connects, and messages carry the user id', async () => {
   const account = await register(service.url);
   const alice = await openSocket(service.url, {
-    auth: { token: await logIn(service.url, account) },
+    auth: { token: (await logIn(service.url, account)).accessToken },
   });
   const bob = await openSocket(service.url, {
-    auth: { token: await logIn(service.url, await register(service.url)) },
+    auth: { token: (await logIn(service.url, await register(service.url))).accessToken },
   });
   const room = `room-${randomUUID()}`;
   await request(alice, 'room:join', { room });
@@ -47,35 +48,16 @@ test('a valid access token connects, and messages carry the user id', async () =
   assert.equal(message.userId, account.user.id);
 });
 
-// Signs in with POST /api/v1/auth/login, as a browser would: the access token, and the `rt` cookie
-// that holds the refresh token.
-async function signIn(url, { email, password }) {
-  const res = await fetch(new URL('/api/v1/auth/login', url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password }),
-  });
-  assert.equal(res.status, 200);
-  const cookie = res.headers.getSetCookie()[0].split(';')[0];
-  return { accessToken: (await res.json()).accessToken, cookie };
-}
-
-// With Redis, disconnecting the sign-in's room reaches every instance through the adapter, as the
-// session tests of such a project show; here one instance is enough.
 test('signing out closes the connections opened with that sign-in, and no other', async () => {
   const account = await register(service.url);
-  const laptop = await signIn(service.url, account);
-  const phone = await signIn(service.url, account);
+  const laptop = await logIn(service.url, account);
+  const phone = await logIn(service.url, account);
   const first = await openSocket(service.url, { auth: { token: laptop.accessToken } });
   const second = await openSocket(service.url, { auth: { token: laptop.accessToken } });
   const elsewhere = await openSocket(service.url, { auth: { token: phone.accessToken } });
   const closed = [once(first, 'disconnect'), once(second, 'disconnect')];
 
-  const res = await fetch(new URL('/api/v1/auth/logout', service.url), {
-    method: 'POST',
-    headers: { cookie: laptop.cookie },
-  });
-  assert.equal(res.status, 204);
+  await logOut(service.url, laptop.cookie);
   for (const [reason] of await Promise.all(closed)) assert.equal(reason, 'io server disconnect');
   // The same user's other sign-in keeps its connection.
   const room = `room-${randomUUID()}`;
