@@ -97,8 +97,8 @@ test('a shutdown still waiting after SHUTDOWN_TIMEOUT_MS exits 1', PROCESS_TIMEO
 test('bad configuration stops start-up, listing every problem', PROCESS_TIMEOUT, async (t) => {
   const server = spawnServer({ PORT: 'eighty', NODE_ENV: 'staging', CORS_ORIGINS: 'not a url' });
   t.after(() => server.child.kill('SIGKILL'));
-  const { code, stderr } = await server.exited;
-  assert.equal(code, 1);
+  const { code, signal, stderr } = await server.exited;
+  assert.equal(code, 1, `ended by ${signal ?? `exit code ${code}`}: ${stderr}`);
   assert.match(stderr, /^Invalid configuration:\n/);
   assert.match(stderr, /- PORT: /);
   assert.match(stderr, /- NODE_ENV: /);

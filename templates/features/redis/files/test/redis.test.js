@@ -123,8 +123,8 @@ test('start-up fails, rather than hangs, when Redis cannot be reached', async ()
 test('the server exits 1 when Redis cannot be reached at start-up', PROCESS_TIMEOUT, async (t) => {
   const server = spawnServer({ REDIS_URL: `redis://127.0.0.1:${await closedPort()}` });
   t.after(() => server.child.kill('SIGKILL'));
-  const { code, stderr } = await server.exited;
-  assert.equal(code, 1);
+  const { code, signal, stderr } = await server.exited;
+  assert.equal(code, 1, `ended by ${signal ?? `exit code ${code}`}: ${stderr}`);
   assert.match(stderr, /^Start-up failed: Redis at 127\.0\.0\.1:\d+ cannot be reached: /);
 });
 
