@@ -274,6 +274,27 @@ test('while Redis is down, a limiter that guards sign-in counts in memory', asyn
   assert.equal(await redis.get(key), '2');
 });
 
+test('a limiter built while Redis is down counts in memory until Redis answers', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const app = await createTestApp({ env: { REDIS_URL: proxy.url } });
+  const { createRateLimitStore, redis, config } = dependenciesOf(app);
+  const client = '203.0.113.11';
+  const key = `${config.redisKeyPrefix}rl:login-built-in-outage:${client}`;
+
+  await proxy.cut();
+  const store = createRateLimitStore('login-built-in-outage');
+  t.after(() => store.shutdown());
+  await store.init({ windowMs: 60_000 });
+  assert.equal((await store.increment(client)).totalHits, 1);
+  assert.equal((await store.increment(client)).totalHits, 2);
+
+  await proxy.restore();
+  await eventually(async () => (await redis.ping().catch(() => '')) === 'PONG', 'Redis again');
+  // The scripts that could not be loaded as the limiter was built are loaded with this hit.
+  assert.equal((await store.increment(client)).totalHits, 1);
+  assert.equal(await redis.get(key), '1');
+});
+
 test('npm test stops at once, in one line naming what to start, without Redis', async () => {
   const { code, stderr } = await runTestPreparation({
     REDIS_URL: `redis://127.0.0.1:${await closedPort()}`,

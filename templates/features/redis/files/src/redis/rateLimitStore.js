@@ -33,6 +33,8 @@ export function redisRateLimitStores({ redis, keyPrefix }) {
 // outage itself is logged by the Redis client.
 export class LocalWhileRedisIsDown {
   localKeys = false;
+  #options;
+  #sharedReady;
 
   constructor(shared) {
     this.shared = shared;
@@ -40,13 +42,20 @@ export class LocalWhileRedisIsDown {
     this.prefix = shared.prefix;
   }
 
+  // Resolves while Redis is down too: the limiter then counts in memory from its first hit.
   async init(options) {
     this.local.init(options);
-    await this.shared.init(options);
+    this.#options = options;
+    try {
+      await this.#initShared();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableError)) throw error;
+    }
   }
 
   async increment(key) {
     try {
+      await this.#initShared();
       return await this.shared.increment(key);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;
@@ -70,6 +79,18 @@ export class LocalWhileRedisIsDown {
 
   shutdown() {
     this.local.shutdown();
+  }
+
+  // rate-limit-redis loads its scripts into Redis in init and keeps the outcome, so after a load
+  // that failed (Redis went away as the limiter was built) every increment would fail the same
+  // way, and the limiter would count in memory until the service restarts. A failed load is tried
+  // again with the next hit instead.
+  #initShared() {
+    this.#sharedReady ??= this.shared.init(this.#options).catch((error) => {
+      this.#sharedReady = undefined;
+      throw error;
+    });
+    return this.#sharedReady;
   }
 }
 

@@ -8,9 +8,13 @@ const WINDOW_MS = 60_000;
 // count. A refused handshake over long polling is answered 429 like the REST API; a WebSocket is
 // closed. A store that fails lets connections through (while Redis is down, its store counts in
 // the instance's memory instead).
-export function handshakeRateLimit({ config, createRateLimitStore }) {
+export function handshakeRateLimit({ config, createRateLimitStore, logger }) {
   const store = createRateLimitStore('socket-handshake');
-  store.init({ windowMs: WINDOW_MS });
+  // As express-rate-limit does with the REST API's stores: a store that cannot start is logged,
+  // rather than ending the process as an unhandled rejection.
+  Promise.resolve(store.init({ windowMs: WINDOW_MS })).catch((err) => {
+    logger.error({ err }, 'Socket.IO handshake rate limit store failed to start');
+  });
 
   return async function limitHandshakes(req, res, next) {
     if (req._query.sid !== undefined) return next();

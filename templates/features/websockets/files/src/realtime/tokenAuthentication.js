@@ -21,8 +21,8 @@ export function authenticateToken(tokens) {
 }
 
 // A connection opened with an access token lasts no longer than the sign-in the token was issued
-// for: signing out, or a reused refresh token revoking the sign-in, closes it (on every instance
-// where the Redis adapter takes the request to the others).
+// for: signing out, or a reused refresh token revoking the sign-in, closes it. With Redis, the
+// adapter carries the disconnect to the other instances, wherever the sign-in's sockets are.
 export function closeWithTokenSignIn(io, { refreshTokens }) {
   io.on('connection', (socket) => {
     const { tokenSignIn } = socket.data;
