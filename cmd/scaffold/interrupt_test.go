@@ -214,6 +214,57 @@ func target(group bool) string {
 	return "process"
 }
 
+// TestNewInterrupted signals `scaffold new` at many points of its run, from before the process has
+// its signal handler (it installs it on another thread while the command starts) to past the end:
+// every outcome is the whole project and exit 0, or nothing at all where it would be written (not
+// even the staging directory) and a failing exit.
+func TestNewInterrupted(t *testing.T) {
+	bin := filepath.Join(buildReleases(t), "scaffold1")
+	args := []string{"new", "demo", "--features", "jwt,redis,postgres,websockets", "--yes", "--no-install", "--no-git"}
+	// The quickest of a few runs: the first, with the binary not yet in the page cache, takes
+	// ten times as long.
+	var whole string
+	took := time.Hour
+	for range 3 {
+		whole = t.TempDir()
+		start := time.Now()
+		runIn(t, whole, bin, args...)
+		took = min(took, time.Since(start))
+	}
+	complete := snapshot(t, whole)
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		outcomes := map[string]int{}
+		// Closer together at first: the points where a signal must stop the run are all before
+		// the files are written, which is most of a run on a disk.
+		for i := range 24 {
+			d := took * 3 / 2 * time.Duration(i*i) / (24 * 24)
+			dir := t.TempDir()
+			cmd := exec.Command(bin, args...)
+			cmd.Dir = dir
+			var out bytes.Buffer
+			cmd.Stdout, cmd.Stderr = &out, &out
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			time.Sleep(d)
+			_ = cmd.Process.Signal(sig)
+			err := cmd.Wait()
+			got := snapshot(t, dir)
+			switch {
+			case err == nil && got.equal(complete):
+				outcomes["complete"]++
+			case err != nil && len(got) == 1: // the directory itself
+				// Killed by the signal before the handler was in place, or stopped by it.
+				outcomes[fmt.Sprintf("nothing (%v)", cmd.ProcessState)]++
+			default:
+				t.Fatalf("%v after %v: exit %v, and the directory holds neither the project nor nothing (%s differ from the project)\n%s",
+					sig, d, err, got.differences(complete), out.String())
+			}
+		}
+		t.Logf("new, %v (a run takes %v): %v", sig, took, outcomes)
+	}
+}
+
 // TestKilled kills `scaffold add` and `scaffold sync` outright (SIGKILL, as a power loss would
 // stop them) at many points. Whatever a run left, sync --check never calls the project up to date
 // while a run is unfinished, and the next run finishes or discards it, so the project ends

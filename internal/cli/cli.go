@@ -7,8 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/scaffold-cli/scaffold/internal/builtin"
 	"github.com/scaffold-cli/scaffold/internal/commands"
@@ -26,11 +24,9 @@ const (
 
 // Main runs scaffold with os.Args and returns the process exit code.
 func Main() int {
-	// Both signals cancel ctx instead of killing the process: a writing command stops before its
-	// commit point with the project as it was, or finishes after it. The handler stays until the
-	// process exits (stop is never called): restoring the default any earlier would let a signal
-	// that arrives after the work is done kill the process and report a finished run as failed.
-	ctx, _ := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// SIGINT and SIGTERM cancel ctx instead of killing the process: a writing command stops before
+	// its commit point with the project as it was, or finishes after it.
+	ctx := notifyOnInterrupt()
 	ios := iostreams.System()
 	f := &commands.Factory{
 		IOStreams:      ios,
