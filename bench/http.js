@@ -20,6 +20,8 @@ const { values: options } = parseArgs({
     'server-cpu': { type: 'string' },
     'database-url': { type: 'string' },
     'redis-url': { type: 'string' },
+    against: { type: 'string' },
+    'against-database-url': { type: 'string' },
     only: { type: 'string' },
   },
 });
@@ -57,42 +59,15 @@ const targets = [
     command: ['bin/www'],
     cwd: join(work, 'express-generator'),
   },
-  {
-    name: 'core full stack',
-    path: '/api/v1/users',
-    command: ['src/server.js'],
-    cwd: join(work, 'core'),
-    env: productionEnv,
-    ready: '/health',
-    prepare: (base) => seedUsers(base, 10, {}),
-  },
-  {
-    name: 'jwt+redis+postgres signed in',
-    path: '/api/v1/users',
-    command: ['src/server.js'],
-    cwd: join(work, 'jrp'),
-    env: {
-      ...productionEnv,
-      DATABASE_URL: options['database-url'],
-      REDIS_URL: options['redis-url'],
-      REDIS_KEY_PREFIX: `bench-http-${process.pid}:`,
-      JWT_SECRET: randomBytes(32).toString('base64url'),
-      JWT_ACCESS_TTL: '1h',
-      ADMIN_EMAIL: 'admin@example.com',
-      ADMIN_PASSWORD: 'bench-admin-password',
-    },
-    ready: '/health',
-    prepare: async (base) => {
-      const login = await post(base, '/api/v1/auth/login', {
-        email: 'admin@example.com',
-        password: 'bench-admin-password',
-      });
-      const headers = { authorization: `Bearer ${login.accessToken}` };
-      // The administrator is the first of the ten users.
-      await seedUsers(base, 9, headers);
-      return headers;
-    },
-  },
+  ...generatedServices('', { core: 'core', jrp: 'jrp' }, options['database-url']),
+  // The same two services as scaffold at another revision generates them, to compare a change.
+  ...(options.against
+    ? generatedServices(
+        ` @${options.against}`,
+        { core: 'core-against', jrp: 'jrp-against' },
+        options['against-database-url'],
+      )
+    : []),
 ].filter((target) => !options.only || options.only.split(',').some((n) => target.name.includes(n)));
 
 const running = [];
@@ -255,4 +230,47 @@ function printTable() {
   );
   console.log(format(header));
   for (const line of lines) console.log(format(line));
+}
+
+// The core service's full stack, and the signed-in list of the jwt+redis+postgres service, from
+// the projects in dirs, with suffix added to their names.
+function generatedServices(suffix, dirs, databaseUrl) {
+  return [
+    {
+      name: `core full stack${suffix}`,
+      path: '/api/v1/users',
+      command: ['src/server.js'],
+      cwd: join(work, dirs.core),
+      env: productionEnv,
+      ready: '/health',
+      prepare: (base) => seedUsers(base, 10, {}),
+    },
+    {
+      name: `jwt+redis+postgres signed in${suffix}`,
+      path: '/api/v1/users',
+      command: ['src/server.js'],
+      cwd: join(work, dirs.jrp),
+      env: {
+        ...productionEnv,
+        DATABASE_URL: databaseUrl,
+        REDIS_URL: options['redis-url'],
+        REDIS_KEY_PREFIX: `bench-http-${process.pid}-${dirs.jrp}:`,
+        JWT_SECRET: randomBytes(32).toString('base64url'),
+        JWT_ACCESS_TTL: '1h',
+        ADMIN_EMAIL: 'admin@example.com',
+        ADMIN_PASSWORD: 'bench-admin-password',
+      },
+      ready: '/health',
+      prepare: async (base) => {
+        const login = await post(base, '/api/v1/auth/login', {
+          email: 'admin@example.com',
+          password: 'bench-admin-password',
+        });
+        const headers = { authorization: `Bearer ${login.accessToken}` };
+        // The administrator is the first of the ten users.
+        await seedUsers(base, 9, headers);
+        return headers;
+      },
+    },
+  ];
 }
