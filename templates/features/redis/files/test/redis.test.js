@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { setTimeout } from 'node:timers/promises';
 import request from 'supertest';
 import { createOutageLog } from '../src/outages/outageLog.js';
 import { createRedisClient } from '../src/redis/client.js';
+import { BatchedRedisStore } from '../src/redis/rateLimitStore.js';
 import {
   captureLogger,
   createTestApp,
@@ -60,7 +62,7 @@ test('an outage is logged once, and so is the recovery', async (t) => {
   await proxy.cut();
   // Commands fail at once rather than wait in a queue for the connection to come back.
   await assert.rejects(redis.ping(), { code: 'SERVICE_UNAVAILABLE' });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await setTimeout(500);
   assert.deepEqual(
     lines.map((line) => [line.level, line.msg]),
     [[50, 'redis unavailable']],
@@ -238,6 +240,24 @@ test('two instances count the global rate limit together in Redis', async () => 
   // The first instance learns of it when its next hit reaches Redis.
   await get(first).expect(429);
   await eventually(async () => (await redis.get(key)) === '5', 'the refused hit to reach Redis');
+});
+
+test('a batched limiter forgets the clients whose windows are over', async () => {
+  const { redis, config } = await createTestDependencies();
+  const store = new BatchedRedisStore({
+    redis,
+    prefix: `${config.redisKeyPrefix}rl:batched-test:`,
+    syncIntervalMs: 10,
+  });
+  store.init({ windowMs: 50 });
+  // A scan from many addresses, each coming once.
+  await Promise.all(Array.from({ length: 100 }, (_, i) => store.increment(`198.51.100.${i}`)));
+  assert.equal(store.clients, 100);
+
+  await setTimeout(60);
+  // The next hit's sync drops the counters of the windows that are over.
+  await store.increment('203.0.113.12');
+  await eventually(async () => store.clients === 1, 'the ended windows to be dropped');
 });
 
 test('a limiter that guards sign-in counts every attempt in Redis before it answers', async () => {

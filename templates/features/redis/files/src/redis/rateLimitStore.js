@@ -140,6 +140,11 @@ export class BatchedRedisStore {
     };
   }
 
+  // How many clients this instance holds a counter for.
+  get clients() {
+    return this.#counters.size;
+  }
+
   async decrement(key) {
     const counter = this.#counters.get(key);
     if (counter !== undefined) {
