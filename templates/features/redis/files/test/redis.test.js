@@ -272,6 +272,24 @@ test('a limiter that guards sign-in counts every attempt in Redis before it answ
   assert.equal(await redis.get(key), '2');
 });
 
+test('a sign-in limiter takes a hit back only from a counter still counting', async () => {
+  const { createRateLimitStore, redis, config } = await createTestDependencies();
+  const store = createRateLimitStore('login-take-back');
+  await store.init({ windowMs: 60_000 });
+  const client = '203.0.113.13';
+  const key = `${config.redisKeyPrefix}rl:login-take-back:${client}`;
+
+  // A successful sign-in whose attempt Redis did not count (its window is over, or Redis was
+  // down) leaves no counter behind, rather than one that never expires.
+  await store.decrement(client);
+  assert.equal(await redis.exists(key), 0);
+
+  await store.increment(client);
+  await store.decrement(client);
+  assert.equal(await redis.get(key), '0');
+  assert.ok((await redis.pTTL(key)) > 0, 'the counter still expires with its window');
+});
+
 test('while Redis is down, a limiter that guards sign-in counts in memory', async (t) => {
   const proxy = await startRedisProxy(t);
   const app = await createTestApp({ env: { REDIS_URL: proxy.url } });

@@ -14,6 +14,14 @@ if ttl <= 0 then
   ttl = tonumber(ARGV[2])
 end
 return { total, ttl }`;
+// Takes a hit back from a counter that is still counting. rate-limit-redis's own DECR would make a
+// counter that never expires out of one that is gone: its window is over, or it never counted
+// anything (the hits were counted in memory while Redis was down).
+const TAKE_HIT_BACK = `
+if redis.call('EXISTS', KEYS[1]) == 1 then
+  return redis.call('DECR', KEYS[1])
+end
+return 0`;
 
 // Rate-limit counters in Redis, so that every instance of the service counts against the same
 // limit. Each limiter gets a store of its own, named by `name`. A limiter that guards capacity
@@ -23,7 +31,7 @@ export function redisRateLimitStores({ redis, keyPrefix }) {
     const prefix = `${keyPrefix}rl:${name}:`;
     if (batched) return new BatchedRedisStore({ redis, prefix, syncIntervalMs: SYNC_INTERVAL_MS });
     const shared = new RedisStore({ prefix, sendCommand: (...args) => redis.sendCommand(args) });
-    return new LocalWhileRedisIsDown(shared);
+    return new LocalWhileRedisIsDown(shared, redis);
   };
 }
 
@@ -36,8 +44,9 @@ export class LocalWhileRedisIsDown {
   #options;
   #sharedReady;
 
-  constructor(shared) {
+  constructor(shared, redis) {
     this.shared = shared;
+    this.redis = redis;
     this.local = new MemoryStore();
     this.prefix = shared.prefix;
   }
@@ -65,7 +74,7 @@ export class LocalWhileRedisIsDown {
 
   async decrement(key) {
     try {
-      await this.shared.decrement(key);
+      await this.redis.sendCommand(['EVAL', TAKE_HIT_BACK, '1', this.prefix + key]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableError)) throw error;
       await this.local.decrement(key);
