@@ -75,6 +75,10 @@ type CatalogSource struct {
 	// parses a template from it, where reading either from the templates would copy it first.
 	// Nothing writes to them. ReadCatalogSource leaves it nil, and a file missing from it is read.
 	Contents map[string][]byte
+	// Parsed holds templates of the entries already parsed, when a build carries them as Go
+	// values (internal/builtin does): parsing was the largest part of rendering in a process that
+	// renders once. ReadCatalogSource leaves it nil, and a template missing from it is parsed.
+	Parsed []ParsedTemplate
 }
 
 // LoadCatalog reads catalog.yaml and every manifest from fsys, and checks that they agree with
@@ -143,6 +147,9 @@ func NewCatalog(fsys fs.FS, src *CatalogSource) (*Catalog, error) {
 		return nil, fmt.Errorf("load catalog: %d manifests and %d file lists for core and %d features", len(src.Manifests), len(src.Files), len(src.Features))
 	}
 	c := &Catalog{Versions: src.NPM, RefusedInstallScripts: src.RefusedInstallScripts, Version: Version, fsys: fsys, copiedHashes: src.CopiedHashes, contents: src.Contents}
+	for _, p := range src.Parsed {
+		c.parsed.Store(p.Path, &cachedTemplate{ParsedTemplate: p, built: true})
+	}
 	for i, sm := range src.Manifests {
 		m := *sm
 		m.dir = CoreName

@@ -5,7 +5,9 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -156,19 +158,36 @@ func (c *Catalog) renderFile(m *Model, set *template.Template, of ownedFile, out
 	if err != nil {
 		return File{}, err
 	}
-	tmpl, err := parsed.in(set, m)
-	if err != nil {
-		return File{}, fmt.Errorf("render: %s: %w", of.src, err)
-	}
 	var tdata any = m
 	if of.data != nil {
 		tdata = of.data
 	}
-	if err := tmpl.Execute(out, tdata); err != nil {
-		out.drop()
-		return File{}, fmt.Errorf("render: %w", err)
+	if err := parsed.execute(set, m, tdata, out); err != nil {
+		if parsed.built {
+			// Say where, as only trees from the parser can.
+			if again, perr := c.parseTemplate(of.src); perr == nil {
+				err = again.execute(set, m, tdata, out)
+			}
+		}
+		if err != nil {
+			return File{}, fmt.Errorf("render: %w", err)
+		}
 	}
 	return File{Path: path, Data: out.take(), Mode: 0o644}, nil
+}
+
+// execute renders the template for m, with data as dot, into out; a failed render leaves out as
+// it was.
+func (t *cachedTemplate) execute(set *template.Template, m *Model, data any, out *outputArena) error {
+	tmpl, err := t.in(set, m)
+	if err != nil {
+		return fmt.Errorf("%s: %w", t.Path, err)
+	}
+	if err := tmpl.Execute(out, data); err != nil {
+		out.drop()
+		return err
+	}
+	return nil
 }
 
 // outputArena holds rendered files one after the other in a few large chunks. A file's length is
@@ -210,14 +229,24 @@ func (a *outputArena) drop() {
 	a.chunk = a.chunk[:a.start]
 }
 
-// parsedTemplate returns the template src, parsed the first time the catalog renders it: a
-// catalog that renders again (sync renders a project twice, the benchmarks and tests many times)
-// parses each template once. Its parse trees belong to no namespace; cachedTemplate.in puts them
-// in one with a model's functions.
+// parsedTemplate returns the template src, parsed the first time the catalog renders it, unless
+// the catalog came with it parsed: a catalog that renders again (sync renders a project twice,
+// the benchmarks and tests many times) parses each template once. Its parse trees belong to no
+// namespace; cachedTemplate.in puts them in one with a model's functions.
 func (c *Catalog) parsedTemplate(src string) (*cachedTemplate, error) {
 	if t, ok := c.parsed.Load(src); ok {
 		return t.(*cachedTemplate), nil
 	}
+	parsed, err := c.parseTemplate(src)
+	if err != nil {
+		return nil, err
+	}
+	c.parsed.Store(src, parsed)
+	return parsed, nil
+}
+
+// parseTemplate reads the template src and parses it.
+func (c *Catalog) parseTemplate(src string) (*cachedTemplate, error) {
 	data, ok := c.contents[src]
 	if !ok {
 		var err error
@@ -225,37 +254,63 @@ func (c *Catalog) parsedTemplate(src string) (*cachedTemplate, error) {
 			return nil, fmt.Errorf("render: %w", err)
 		}
 	}
+	parsed, err := ParseTemplate(src, data)
+	if err != nil {
+		return nil, fmt.Errorf("render: %w", err)
+	}
+	return &cachedTemplate{ParsedTemplate: parsed}, nil
+}
+
+// ParsedTemplate is a template file's parse trees: the file's own first, named Path, then any it
+// defines, in name order.
+//
+// A build may carry them as Go values (see CatalogSource.Parsed). Such trees hold no positions:
+// their nodes cannot point back into a tree's text, which only the parser can set, and
+// text/template reads that text to say where an error happened. A render that fails with one
+// renders the file again from its source, to report the error as a parsed one does.
+type ParsedTemplate struct {
+	Path  string
+	Trees []*parse.Tree
+}
+
+// ParseTemplate parses the template file path, whose text is data, as a render does.
+func ParseTemplate(path string, data []byte) (ParsedTemplate, error) {
 	// The parser is told to skip checking that the functions a template calls exist: checking
 	// needs the names of text/template's built-in functions, which it does not export, and a list
 	// of them here would fall behind a Go release that adds one. Execution still fails on an
 	// unknown name, and TestTemplatesParse holds every template to text/template's own parser.
-	tree := parse.New(src)
+	tree := parse.New(path)
 	tree.Mode = parse.SkipFuncCheck
 	trees := map[string]*parse.Tree{}
 	if _, err := tree.Parse(string(data), "[[", "]]", trees); err != nil {
-		return nil, fmt.Errorf("render: parse %s: %w", src, err)
+		return ParsedTemplate{}, fmt.Errorf("parse %s: %w", path, err)
 	}
-	parsed := &cachedTemplate{name: src, trees: trees}
-	c.parsed.Store(src, parsed)
+	parsed := ParsedTemplate{Path: path, Trees: []*parse.Tree{trees[path]}}
+	for _, name := range slices.Sorted(maps.Keys(trees)) {
+		if name != path {
+			parsed.Trees = append(parsed.Trees, trees[name])
+		}
+	}
 	return parsed, nil
 }
 
-// cachedTemplate is a template file's parse trees: the file's own, named name, and any it defines.
+// cachedTemplate is a template file's parse trees, parsed here or carried by the build.
 type cachedTemplate struct {
-	name  string
-	trees map[string]*parse.Tree
+	ParsedTemplate
+	// built is whether the build carried the trees, which then hold no positions.
+	built bool
 }
 
 // in returns the template ready to execute for m: added to set, the render's namespace, or, when
 // the file defines templates of its own, in a namespace of its own so that its names cannot meet
 // another file's.
 func (t *cachedTemplate) in(set *template.Template, m *Model) (*template.Template, error) {
-	if len(t.trees) == 1 {
-		return set.AddParseTree(t.name, t.trees[t.name])
+	if len(t.Trees) == 1 {
+		return set.AddParseTree(t.Path, t.Trees[0])
 	}
-	own := template.New(t.name).Option("missingkey=error").Funcs(templateFuncs(m))
-	for name, tree := range t.trees {
-		if _, err := own.AddParseTree(name, tree); err != nil {
+	own := template.New(t.Path).Option("missingkey=error").Funcs(templateFuncs(m))
+	for _, tree := range t.Trees {
+		if _, err := own.AddParseTree(tree.Name, tree); err != nil {
 			return nil, err
 		}
 	}

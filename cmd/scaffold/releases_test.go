@@ -102,9 +102,14 @@ func doBuildReleases() (string, error) {
 }
 
 func goCmd(dir string, args ...string) error {
+	return goCmdEnv(dir, nil, args...)
+}
+
+// goCmdEnv runs go in dir with env added to the environment.
+func goCmdEnv(dir string, env []string, args ...string) error {
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local")
+	cmd.Env = append(append(os.Environ(), "GOFLAGS=-mod=mod", "GOTOOLCHAIN=local"), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return &buildError{args: args, out: string(out), err: err}
 	}

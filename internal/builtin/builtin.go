@@ -3,7 +3,9 @@
 // are generated from the templates (go generate ./internal/builtin), and a test fails while they
 // differ from what the templates' YAML says. It also embeds the entries' files in one piece
 // (files.bin), so that a render can hand out their bytes without copying them: the embedded
-// templates can only be read as copies. It holds no logic of its own.
+// templates can only be read as copies. And it carries the templates parsed (trees.go), laid out
+// by the compiler in the binary: parsing them was the largest part of rendering in a process that
+// renders once. It holds no logic of its own.
 package builtin
 
 import (
@@ -15,10 +17,12 @@ import (
 
 //go:generate go test . -run TestSourceIsTheTemplates -update
 
-// Catalog returns this build's catalog: the templates' files with the generated Source.
+// Catalog returns this build's catalog: the templates' files with the generated source, contents
+// and parsed templates.
 func Catalog() (*generator.Catalog, error) {
 	src := *source
 	src.Contents = fileContents()
+	src.Parsed = parsedTemplates
 	return generator.NewCatalog(templates.FS, &src)
 }
 

@@ -53,6 +53,13 @@ func TestSourceIsTheTemplates(t *testing.T) {
 		if err := os.WriteFile(filesIndexFile, index, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		trees, err := treesSource(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(treesFile, trees, 0o644); err != nil {
+			t.Fatal(err)
+		}
 		return
 	}
 	if diff := cmp.Diff(want, source, cmpopts.IgnoreUnexported(generator.Manifest{})); diff != "" {
