@@ -17,7 +17,7 @@ import (
 
 // Version is the version of scaffold's templates, recorded in every project's scaffold.yaml so
 // that `scaffold sync` can tell which render a project came from.
-const Version = "0.6.0"
+const Version = "0.7.0"
 
 // templateSuffix marks files rendered with text/template; others are copied as they are.
 const templateSuffix = ".tmpl"

@@ -312,6 +312,30 @@ test('while Redis is down, a limiter that guards sign-in counts in memory', asyn
   assert.equal(await redis.get(key), '2');
 });
 
+test('a sign-in attempt counted in memory during an outage is taken back there', async (t) => {
+  const proxy = await startRedisProxy(t);
+  const app = await createTestApp({ env: { REDIS_URL: proxy.url } });
+  const { createRateLimitStore, redis, config } = dependenciesOf(app);
+  const store = createRateLimitStore('login-take-back-outage');
+  await store.init({ windowMs: 60_000 });
+  t.after(() => store.shutdown());
+  const client = '203.0.113.14';
+  const key = `${config.redisKeyPrefix}rl:login-take-back-outage:${client}`;
+  await store.increment(client);
+  await store.increment(client);
+
+  await proxy.cut();
+  assert.equal((await store.increment(client)).totalHits, 1);
+
+  await proxy.restore();
+  await eventually(async () => (await redis.ping().catch(() => '')) === 'PONG', 'Redis again');
+  // That attempt succeeded after Redis came back: the two attempts Redis counted before the
+  // outage still count.
+  await store.decrement(client);
+  assert.equal(await redis.get(key), '2');
+  assert.equal((await store.increment(client)).totalHits, 3);
+});
+
 test('a limiter built while Redis is down counts in memory until Redis answers', async (t) => {
   const proxy = await startRedisProxy(t);
   const app = await createTestApp({ env: { REDIS_URL: proxy.url } });

@@ -72,7 +72,14 @@ export class LocalWhileRedisIsDown {
     }
   }
 
+  // A hit is taken back from the count that holds it. One counted in memory during an outage stays
+  // there after Redis is back, until its window is over: taken from Redis instead, it would lower a
+  // count it never added to, and give that client one more attempt.
   async decrement(key) {
+    if ((await this.local.get(key))?.totalHits > 0) {
+      await this.local.decrement(key);
+      return;
+    }
     try {
       await this.redis.sendCommand(['EVAL', TAKE_HIT_BACK, '1', this.prefix + key]);
     } catch (error) {
