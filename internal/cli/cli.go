@@ -42,8 +42,7 @@ func Main() int {
 // Run executes args against the factory and returns the exit code; errors are printed as one line
 // on the factory's stderr, never with a stack trace.
 func Run(ctx context.Context, f *commands.Factory, args []string) int {
-	root := commands.NewCmdRoot(f)
-	root.SetArgs(args)
+	root := commands.NewCmdRoot(f, args)
 	err := root.ExecuteContext(ctx)
 	if err == nil {
 		return exitOK

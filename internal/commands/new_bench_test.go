@@ -90,8 +90,7 @@ func runNewBench(b *testing.B, dir string, features []string) {
 	ios, _, _, _ := iostreams.Test()
 	f := &Factory{IOStreams: ios, Templates: templates.FS, ReleaseArchive: templates.Releases(),
 		Runner: &fakeRunner{}, BuiltinCatalog: builtin.Catalog}
-	cmd := NewCmdRoot(f)
-	cmd.SetArgs([]string{"new", "svc", "--features", strings.Join(features, ","),
+	cmd := NewCmdRoot(f, []string{"new", "svc", "--features", strings.Join(features, ","),
 		"--yes", "--no-install", "--no-git", "--dir", dir})
 	if err := cmd.ExecuteContext(context.Background()); err != nil {
 		b.Fatal(err)

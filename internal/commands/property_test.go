@@ -246,8 +246,7 @@ func (env *propEnv) render(version string, features []string) (map[string]genera
 func (env *propEnv) scaffold(args ...string) (string, error) {
 	ios, _, out, errOut := iostreams.Test()
 	f := &Factory{IOStreams: ios, Templates: templates.FS, ReleaseArchive: templates.Releases(), Runner: &fakeRunner{}}
-	cmd := NewCmdRoot(f)
-	cmd.SetArgs(args)
+	cmd := NewCmdRoot(f, args)
 	err := cmd.ExecuteContext(context.Background())
 	return out.String() + errOut.String(), err
 }

@@ -6,8 +6,8 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// NewCmdRoot returns the scaffold command with every subcommand attached.
-func NewCmdRoot(f *Factory) *cobra.Command {
+// NewCmdRoot returns the scaffold command with every subcommand attached, set to run with args.
+func NewCmdRoot(f *Factory, args []string) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "scaffold",
 		Short: "Generate production-ready Express.js services and grow them feature by feature",
@@ -37,9 +37,29 @@ Every prompt is also a flag, so scaffold runs the same from a terminal, a script
 		NewCmdExplain(f, nil),
 		NewCmdVersion(f),
 	)
-	strictCompletion(cmd)
+	if mayUseCompletion(cmd, args) {
+		strictCompletion(cmd)
+	} else {
+		cmd.CompletionOptions.DisableDefaultCmd = true
+	}
 	strictHelp(cmd)
+	cmd.SetArgs(args)
 	return cmd
+}
+
+// mayUseCompletion reports whether a run with args can call, list, complete or suggest the
+// completion command: any run but one of root's own commands. Building it, five commands and
+// their help texts, was 0.2 ms of CPU at the start of every run.
+func mayUseCompletion(root *cobra.Command, args []string) bool {
+	if len(args) == 0 {
+		return true
+	}
+	for _, c := range root.Commands() {
+		if c.Name() == args[0] || c.HasAlias(args[0]) {
+			return false
+		}
+	}
+	return true
 }
 
 // strictHelp makes `scaffold help <topic>` for a topic that is no command a usage error; by
