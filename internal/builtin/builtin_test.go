@@ -16,6 +16,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/scaffold-cli/scaffold/e2e"
 	"github.com/scaffold-cli/scaffold/generator"
 	"github.com/scaffold-cli/scaffold/templates"
 )
@@ -230,4 +231,83 @@ func BenchmarkCatalog(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// TestBuiltinRendersAsTheTemplates renders every feature set the matrix runs (the first and the
+// last, core and every feature, with two resources) with this build's catalog and with the
+// catalog read from the templates, and expects the same plans byte for byte. The goldens and the feature matrix render from the
+// templates, while scaffold renders from the values built from them: manifests, files and parsed
+// templates.
+func TestBuiltinRendersAsTheTemplates(t *testing.T) {
+	built, err := Catalog()
+	if err != nil {
+		t.Fatal(err)
+	}
+	loaded, err := generator.LoadCatalog(templates.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sets, err := e2e.FeatureSets(loaded)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var known generator.KnownNames
+	var resources []generator.Resource
+	for _, spec := range [][]string{
+		{"categories", "name:string:unique", "parent:ref=categories?"},
+		{"products", "name:string", "price:number:min=0", "released:date?", "category:ref=categories"},
+	} {
+		r, err := generator.ParseResource(spec[0], spec[1:], spec[0] == "products", known)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.Number = len(resources) + 1
+		known.Resources = append(known.Resources, r.Name)
+		resources = append(resources, *r)
+	}
+	render := func(cat *generator.Catalog, features []string, resources []generator.Resource) *generator.Plan {
+		t.Helper()
+		res, err := cat.Resolve(features)
+		if err != nil {
+			t.Fatal(err)
+		}
+		result, err := cat.Generate("svc", res, resources)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return result.Plan
+	}
+	for i, set := range sets {
+		withResources := resources
+		if i != 0 && i != len(sets)-1 {
+			withResources = nil // resources render from the templates either way; two sets suffice
+		}
+		want := render(loaded, set.Features, withResources)
+		got := render(built, set.Features, withResources)
+		if err := samePlans(want, got); err != nil {
+			t.Fatalf("%s: the built-in catalog renders otherwise than the templates: %v", set.Name(), err)
+		}
+	}
+}
+
+// samePlans says how plan b, built-in, differs from plan a, from the templates, if it does:
+// cmp.Diff on two whole plans of every feature set took seconds.
+func samePlans(a, b *generator.Plan) error {
+	paths := func(p *generator.Plan) []string {
+		var names []string
+		for _, f := range p.Files {
+			names = append(names, f.Path)
+		}
+		return names
+	}
+	if diff := cmp.Diff(paths(a), paths(b)); diff != "" {
+		return fmt.Errorf("files (-templates +built-in):\n%s", diff)
+	}
+	for i, f := range a.Files {
+		g := b.Files[i]
+		if f.Mode != g.Mode || !bytes.Equal(f.Data, g.Data) {
+			return fmt.Errorf("%s (-templates +built-in):\n%s", f.Path, cmp.Diff(fmt.Sprintf("%v\n%s", f.Mode, f.Data), fmt.Sprintf("%v\n%s", g.Mode, g.Data)))
+		}
+	}
+	return nil
 }
